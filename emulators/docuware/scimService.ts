@@ -1,0 +1,54 @@
+import type { FastifyInstance } from "fastify";
+import { DocuWareError, notFound } from "./docuWareError";
+import { SCIM_SERVICE_PATH } from "./emulatorUrls";
+import { SCIM_CONTENT_TYPE } from "./errorResponses";
+import { authorizeProvisioningClient } from "./scimAuthorization";
+import { registerScimDiscoveryRoutes } from "./scimDiscoveryRoutes";
+import { registerScimGroupRoutes } from "./scimGroupRoutes";
+import { registerScimUserRoutes } from "./scimUserRoutes";
+import type { ServiceContext } from "./serviceContext";
+import { IDP_SLUG_PATTERN } from "./userProvisioning";
+
+const JSON_BODY = /^application\/(scim\+)?json\s*(;|$)/i;
+
+/** The "DocuWare User Provisioning v3 Service" at `.../UserProvisioningService/{externalIdp}/scim` (reference §2). */
+export function registerScimService(app: FastifyInstance, context: ServiceContext, healthPath: string): void {
+    const prefix = `${SCIM_SERVICE_PATH}/:idp/scim`;
+
+    // The only endpoint without auth (read); its path is not public, so it is configurable (inferred).
+    void app.register(
+        async (scope) => {
+            scope.get(healthPath, async (request, reply) => {
+                const { idp } = request.params as { idp: string };
+                if (!IDP_SLUG_PATTERN.test(idp)) {
+                    throw notFound(`The identity provider '${idp}' does not exist.`);
+                }
+                // inferred: an ASP.NET Core health check answers text/plain "Healthy".
+                return reply.type("text/plain; charset=utf-8").send("Healthy");
+            });
+        },
+        { prefix },
+    );
+
+    void app.register(
+        async (scope) => {
+            scope.addHook("onRequest", authorizeProvisioningClient(context));
+            // Requests should be application/scim+json (read); application/json is accepted too.
+            scope.addHook("preValidation", async (request) => {
+                if (request.body !== undefined && !JSON_BODY.test(request.headers["content-type"] ?? "")) {
+                    throw new DocuWareError(415, "The request body must be application/scim+json or application/json.");
+                }
+            });
+            scope.addHook("onSend", async (_request, reply, payload) => {
+                if (String(reply.getHeader("content-type") ?? "").startsWith("application/json")) {
+                    void reply.type(SCIM_CONTENT_TYPE);
+                }
+                return payload;
+            });
+            registerScimUserRoutes(scope, context);
+            registerScimGroupRoutes(scope, context);
+            registerScimDiscoveryRoutes(scope);
+        },
+        { prefix },
+    );
+}

@@ -1,0 +1,40 @@
+/** How failed requests are repeated. */
+export interface RetryPolicy {
+    /** Attempts after the first one. Defaults to 5. */
+    maxRetries: number;
+    /** First backoff before jitter. Defaults to 250 ms; doubles each attempt. */
+    baseDelayMs: number;
+    /** Upper bound of one backoff, and of a `Retry-After` the client is willing to honour. Defaults to 30 s. */
+    maxDelayMs: number;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxRetries: 5, baseDelayMs: 250, maxDelayMs: 30_000 };
+
+/** Statuses worth repeating: rate limited, and gateway or availability failures. */
+export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 502, 503, 504]);
+
+/** Exponential backoff with full jitter: a random delay in [0, min(max, base * 2^attempt)]. */
+export function backoffDelay(policy: RetryPolicy, attempt: number, random: () => number = Math.random): number {
+    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
+    return Math.round(random() * ceiling);
+}
+
+/**
+ * Parses a `Retry-After` header: delay-seconds or an HTTP date. Returns milliseconds, or undefined when absent or
+ * unreadable.
+ */
+export function parseRetryAfter(header: string | undefined, now: number = Date.now()): number | undefined {
+    if (!header) {
+        return undefined;
+    }
+    const trimmed = header.trim();
+    if (/^\d+$/.test(trimmed)) {
+        return Number(trimmed) * 1000;
+    }
+    const date = Date.parse(trimmed);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+export function sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+}
