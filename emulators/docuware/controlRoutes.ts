@@ -104,7 +104,8 @@ function withPlatformUpdate(attributes: ScimUserAttributes, update: PlatformUser
     const nameChanged = update.FirstName !== undefined || update.LastName !== undefined;
     const emails = [...attributes.emails];
     if (update.EMail !== undefined) {
-        const index = Math.max(0, emails.findIndex((e) => e.primary));
+        const primary = emails.findIndex((e) => e.primary);
+        const index = primary === -1 ? 0 : primary;
         emails[index] = { type: "work", primary: true, ...emails[index], value: update.EMail };
     }
     return {

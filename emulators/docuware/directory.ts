@@ -163,7 +163,11 @@ export class Directory {
     /** Like DocuWare's DB name: last + first name (or the user name), upper-case letters and digits, 8 characters. */
     private uniqueDbName(attributes: ScimUserAttributes): string {
         const source = `${attributes.name?.familyName ?? ""}${attributes.name?.givenName ?? ""}` || attributes.userName;
-        const base = source.toUpperCase().replace(/[^A-Z0-9]/g, "").slice(0, 8) || "USER";
+        const base =
+            source
+                .toUpperCase()
+                .replace(/[^A-Z0-9]/g, "")
+                .slice(0, 8) || "USER";
         const taken = new Set(this.users.map((u) => u.dbName));
         let candidate = base;
         for (let suffix = 1; taken.has(candidate); suffix++) {

@@ -8,9 +8,12 @@ import { type EmulatorUrls, SCIM_SERVICE_PATH } from "./emulatorUrls";
 export type ErrorSurface = "platform" | "scim" | "oauth" | "control";
 
 const SCIM_ERROR_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:Error";
-export const SCIM_CONTENT_TYPE = "application/scim+json; charset=utf-8";
+const SCIM_CONTENT_TYPE = "application/scim+json; charset=utf-8";
 
-/** Renders errors of both listeners: thrown `DocuWareError`s, fastify's own errors, unknown routes, injected faults. */
+/**
+ * Renders errors of both listeners (thrown `DocuWareError`s, fastify's own errors, unknown routes, injected faults) in
+ * the body shape of the surface that was called.
+ */
 export class ErrorResponder {
     constructor(private readonly urls: EmulatorUrls) {}
 
@@ -19,6 +22,14 @@ export class ErrorResponder {
         this.body(this.surfaceOf(request), status, STATUS_CODES[status] ?? "Error", request, {});
 
     install(app: FastifyInstance): void {
+        // Success, error and injected-fault responses of the SCIM service alike.
+        app.addHook("onSend", async (request, reply, payload) => {
+            const type = String(reply.getHeader("content-type") ?? "");
+            if (type.startsWith("application/json") && this.surfaceOf(request) === "scim") {
+                void reply.type(SCIM_CONTENT_TYPE);
+            }
+            return payload;
+        });
         app.setErrorHandler((error: FastifyError | DocuWareError, request, reply) => this.send(error, request, reply));
         app.setNotFoundHandler((request, reply) => {
             const path = request.url.split("?")[0] ?? "";
@@ -42,13 +53,10 @@ export class ErrorResponder {
     }
 
     private send(error: FastifyError | DocuWareError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
-        const { status, message, details } = describe(error);
+        const { status, message, details } = describeError(error);
         const surface = this.surfaceOf(request);
         for (const [name, value] of Object.entries(details.headers ?? {})) {
             void reply.header(name, value);
-        }
-        if (surface === "scim") {
-            void reply.type(SCIM_CONTENT_TYPE);
         }
         if (surface === "oauth") {
             void reply.header("Cache-Control", "no-store");
@@ -90,7 +98,7 @@ export class ErrorResponder {
     }
 }
 
-function describe(error: FastifyError | DocuWareError): {
+function describeError(error: FastifyError | DocuWareError): {
     status: number;
     message: string;
     details: DocuWareErrorDetails;

@@ -1,5 +1,4 @@
 import type { FastifyInstance } from "fastify";
-import { randomUUID } from "node:crypto";
 import { createServiceApp, listenOnLoopback } from "../shared/app";
 import { ControlClient } from "../shared/controlClient";
 import { ControlPlane } from "../shared/controlPlane";
@@ -51,7 +50,7 @@ export async function startDocuWareEmulator(options: DocuWareEmulatorOptions = {
     const adminClientSecret = options.adminClientSecret ?? generateSecret();
     const state = OrganizationState.open({
         organizationName: options.organizationName ?? "Peters Engineering",
-        adminClientId: options.adminClientId ?? (options.stateFile ? undefined : randomUUID()),
+        adminClientId: options.adminClientId,
         adminClientSecret,
         stateFile: options.stateFile,
     });

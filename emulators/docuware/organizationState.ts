@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { z } from "zod";
 import { StateFile } from "../shared/stateFile";
 import { AppRegistrationStore } from "./appRegistrationStore";
 import { Directory } from "./directory";
@@ -13,7 +14,12 @@ import {
     type StoredAppRegistration,
     type StoredUser,
 } from "./stateSchemas";
-import { INITIAL_PROVISIONING_SETTINGS, mergeProvisioningSettings, registrationProblems } from "./userProvisioning";
+import {
+    INITIAL_PROVISIONING_SETTINGS,
+    mergeProvisioningSettings,
+    type ProvisioningChoices,
+    registrationProblems,
+} from "./userProvisioning";
 
 export interface OrganizationStateOptions {
     organizationName: string;
@@ -25,7 +31,6 @@ export interface OrganizationStateOptions {
 /** Who authenticated at the token endpoint. */
 export interface AuthenticatedClient {
     clientId: string;
-    isAdmin: boolean;
     allowedResources: readonly AllowedResource[];
     canUseClientCredentials: boolean;
     /** The registration's own lifetime; undefined for the admin credential. */
@@ -61,7 +66,7 @@ export class OrganizationState {
      */
     static open(options: OrganizationStateOptions): OrganizationState {
         const loaded = new StateFile<unknown>(options.stateFile, () => undefined).load();
-        const data = loaded === undefined ? seed(options) : PersistedStateSchema.parse(loaded);
+        const data = loaded === undefined ? seed(options) : parsePersistedState(loaded, options.stateFile);
         if (options.adminClientId) {
             data.adminClientId = options.adminClientId;
         }
@@ -88,8 +93,7 @@ export class OrganizationState {
             (id) => this.registrations.find(id),
             strict,
         );
-        this.setProvisioning(merged);
-        return merged;
+        return this.setProvisioning(merged);
     }
 
     updateAppRegistration(clientId: string, changes: AppRegistrationUpdate, outOfBand: boolean): StoredAppRegistration {
@@ -102,7 +106,10 @@ export class OrganizationState {
             };
             const problems = registrationProblems(preview);
             if (problems.length > 0) {
-                throw new DocuWareError(409, `The app registration is used by User Provisioning. ${problems.join("; ")}`);
+                throw new DocuWareError(
+                    409,
+                    `The app registration is used by User Provisioning. ${problems.join("; ")}`,
+                );
             }
         }
         return this.registrations.update(current.clientId, changes);
@@ -126,13 +133,12 @@ export class OrganizationState {
 
     authenticateClient(clientId: string, secret: string): AuthenticatedClient | undefined {
         if (clientId === this.adminClientId && secretMatches(secret, this.adminSecretHash)) {
-            return { clientId, isAdmin: true, allowedResources: ["Platform"], canUseClientCredentials: true };
+            return { clientId, allowedResources: ["Platform"], canUseClientCredentials: true };
         }
         const registration = this.registrations.authenticate(clientId, secret);
         return registration
             ? {
                   clientId: registration.clientId,
-                  isAdmin: false,
                   allowedResources: registration.allowedResources,
                   canUseClientCredentials: registration.grantTypes.includes("ClientCredentials"),
                   accessTokenLifetimeSeconds: registration.accessTokenLifetimeSeconds,
@@ -149,11 +155,20 @@ export class OrganizationState {
         return this.provisioningSettings.appRegistrationId?.toLowerCase() === clientId.toLowerCase();
     }
 
-    private setProvisioning(settings: ProvisioningSettings): void {
+    private setProvisioning(settings: ProvisioningChoices): ProvisioningSettings {
         this.provisioningSettings = { ...settings, modifiedAt: new Date().toISOString() };
         this.data.userProvisioning = this.provisioningSettings;
         this.stateFile.changed();
+        return this.provisioningSettings;
     }
+}
+
+function parsePersistedState(value: unknown, path: string | undefined): PersistedState {
+    const parsed = PersistedStateSchema.safeParse(value);
+    if (!parsed.success) {
+        throw new Error(`${path} is not a DocuWare emulator state file: ${z.prettifyError(parsed.error)}`);
+    }
+    return parsed.data;
 }
 
 function seed(options: OrganizationStateOptions): PersistedState {
@@ -179,7 +194,10 @@ function seed(options: OrganizationStateOptions): PersistedState {
         appRegistrations: [],
         userProvisioning: { ...INITIAL_PROVISIONING_SETTINGS, modifiedAt: now },
         // Local (not provisioned) users, so `allDocuWareUsers=true` and the Platform view have something to show.
-        users: [localUser("admin", "Organization", "Administrator", "ADMIN"), localUser("reception", "Front", "Desk", "DESKFRON")],
+        users: [
+            localUser("admin", "Organization", "Administrator", "ADMIN"),
+            localUser("reception", "Front", "Desk", "DESKFRON"),
+        ],
         groups: [],
     };
 }

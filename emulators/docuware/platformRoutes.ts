@@ -2,12 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { registerAppRegistrationRoutes } from "./appRegistrationRoutes";
 import { authorizeOrganizationAdministrator } from "./platformAuthorization";
-import {
-    organizationView,
-    PLATFORM_PATH,
-    platformGroupView,
-    platformUserView,
-} from "./platformViews";
+import { organizationView, PLATFORM_PATH, platformGroupView, platformUserView } from "./platformViews";
 import type { ServiceContext } from "./serviceContext";
 import { registerUserProvisioningRoutes } from "./userProvisioningRoutes";
 

@@ -1,10 +1,5 @@
 import { z } from "zod";
-import {
-    AllowedResourceSchema,
-    ApplicationTypeSchema,
-    GrantTypeSchema,
-    IdentityProviderSchema,
-} from "./stateSchemas";
+import { AllowedResourceSchema, ApplicationTypeSchema, GrantTypeSchema, IdentityProviderSchema } from "./stateSchemas";
 
 // inferred: every request body here belongs to the emulator-only management API (reference §3.4). Unknown
 // properties and the read-only ones a client echoes back (ClientId, CreatedAt, Links, ScimBaseUrl, ...) are ignored,

@@ -27,7 +27,9 @@ export function authorizeProvisioningClient(context: ServiceContext) {
         }
         const selected = settings.appRegistrationId ? state.registrations.find(settings.appRegistrationId) : undefined;
         if (!selected || selected.clientId.toLowerCase() !== check.claims.client_id.toLowerCase()) {
-            throw unauthorized("The access token was not issued to the app registration selected for User Provisioning.");
+            throw unauthorized(
+                "The access token was not issued to the app registration selected for User Provisioning.",
+            );
         }
         if (!check.claims.scope.includes(RESOURCE_SCOPES.UserProvisioning)) {
             throw new DocuWareError(403, `The access token lacks the scope '${RESOURCE_SCOPES.UserProvisioning}'.`, {

@@ -50,9 +50,14 @@ const userSchema = {
         }),
         attribute("name", "The components of the user's name.", {
             type: "complex",
-            subAttributes: ["formatted", "familyName", "givenName", "middleName", "honorificPrefix", "honorificSuffix"].map(
-                (part) => attribute(part, `The ${part} part of the name.`),
-            ),
+            subAttributes: [
+                "formatted",
+                "familyName",
+                "givenName",
+                "middleName",
+                "honorificPrefix",
+                "honorificSuffix",
+            ].map((part) => attribute(part, `The ${part} part of the name.`)),
         }),
         attribute("displayName", "The name displayed to end users."),
         attribute("nickName", "The casual name of the user."),
@@ -63,7 +68,11 @@ const userSchema = {
         attribute("timezone", "The time zone."),
         attribute("active", "Whether the user may log in to DocuWare.", { type: "boolean" }),
         attribute("password", "Not stored by DocuWare.", { mutability: "writeOnly" }),
-        attribute("emails", "Email addresses.", { type: "complex", multiValued: true, subAttributes: typedValues("email") }),
+        attribute("emails", "Email addresses.", {
+            type: "complex",
+            multiValued: true,
+            subAttributes: typedValues("email"),
+        }),
         attribute("phoneNumbers", "Phone numbers.", {
             type: "complex",
             multiValued: true,
@@ -83,7 +92,10 @@ const enterpriseUserSchema = {
         ),
         attribute("manager", "The user's manager.", {
             type: "complex",
-            subAttributes: [attribute("value", "The id of the manager."), attribute("displayName", "The manager's name.")],
+            subAttributes: [
+                attribute("value", "The id of the manager."),
+                attribute("displayName", "The manager's name."),
+            ],
         }),
     ],
     meta: { resourceType: "Schema", location: `/Schemas/${SCIM_ENTERPRISE_USER_SCHEMA}` },

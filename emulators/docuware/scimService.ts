@@ -1,7 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { DocuWareError, notFound } from "./docuWareError";
 import { SCIM_SERVICE_PATH } from "./emulatorUrls";
-import { SCIM_CONTENT_TYPE } from "./errorResponses";
 import { authorizeProvisioningClient } from "./scimAuthorization";
 import { registerScimDiscoveryRoutes } from "./scimDiscoveryRoutes";
 import { registerScimGroupRoutes } from "./scimGroupRoutes";
@@ -14,11 +13,12 @@ const JSON_BODY = /^application\/(scim\+)?json\s*(;|$)/i;
 /** The "DocuWare User Provisioning v3 Service" at `.../UserProvisioningService/{externalIdp}/scim` (reference §2). */
 export function registerScimService(app: FastifyInstance, context: ServiceContext, healthPath: string): void {
     const prefix = `${SCIM_SERVICE_PATH}/:idp/scim`;
+    const health = healthPath.startsWith("/") ? healthPath : `/${healthPath}`;
 
     // The only endpoint without auth (read); its path is not public, so it is configurable (inferred).
     void app.register(
         async (scope) => {
-            scope.get(healthPath, async (request, reply) => {
+            scope.get(health, async (request, reply) => {
                 const { idp } = request.params as { idp: string };
                 if (!IDP_SLUG_PATTERN.test(idp)) {
                     throw notFound(`The identity provider '${idp}' does not exist.`);
@@ -38,12 +38,6 @@ export function registerScimService(app: FastifyInstance, context: ServiceContex
                 if (request.body !== undefined && !JSON_BODY.test(request.headers["content-type"] ?? "")) {
                     throw new DocuWareError(415, "The request body must be application/scim+json or application/json.");
                 }
-            });
-            scope.addHook("onSend", async (_request, reply, payload) => {
-                if (String(reply.getHeader("content-type") ?? "").startsWith("application/json")) {
-                    void reply.type(SCIM_CONTENT_TYPE);
-                }
-                return payload;
             });
             registerScimUserRoutes(scope, context);
             registerScimGroupRoutes(scope, context);

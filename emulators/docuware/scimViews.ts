@@ -1,5 +1,10 @@
 import type { Directory } from "./directory";
-import { SCIM_ENTERPRISE_USER_SCHEMA, SCIM_GROUP_SCHEMA, SCIM_USER_SCHEMA, type ScimUserAttributes } from "./scimSchemas";
+import {
+    SCIM_ENTERPRISE_USER_SCHEMA,
+    SCIM_GROUP_SCHEMA,
+    SCIM_USER_SCHEMA,
+    type ScimUserAttributes,
+} from "./scimSchemas";
 import type { StoredGroup, StoredUser } from "./stateSchemas";
 
 /** A user as the SCIM service returns it ("Core2EnterpriseUser"); unassigned attributes are left out. */

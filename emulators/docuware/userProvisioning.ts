@@ -12,7 +12,10 @@ const SLUGS: Record<Exclude<IdentityProvider, "Generic">, string> = {
 /** A syntactically valid `{externalIdp}` path segment (reference §2.1). */
 export const IDP_SLUG_PATTERN = /^(azure|okta|ping|onpremise|generic-[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?)$/;
 
-export const INITIAL_PROVISIONING_SETTINGS: Omit<ProvisioningSettings, "modifiedAt"> = {
+/** The settings an administrator chooses; `modifiedAt` is stamped when they are stored. */
+export type ProvisioningChoices = Omit<ProvisioningSettings, "modifiedAt">;
+
+export const INITIAL_PROVISIONING_SETTINGS: ProvisioningChoices = {
     enabled: false,
     identityProvider: null,
     genericIdentifier: null,
@@ -36,9 +39,9 @@ export function mergeProvisioningSettings(
     update: UserProvisioningUpdate,
     findRegistration: (clientId: string) => StoredAppRegistration | undefined,
     strict: boolean,
-): ProvisioningSettings {
+): ProvisioningChoices {
     const identityProvider = update.IdentityProvider !== undefined ? update.IdentityProvider : current.identityProvider;
-    const merged: ProvisioningSettings = {
+    const merged: ProvisioningChoices = {
         enabled: update.Enabled ?? current.enabled,
         identityProvider,
         // The console shows the identifier box only for the Generic provider; anything else drops it.
@@ -48,8 +51,8 @@ export function mergeProvisioningSettings(
                     ? update.GenericIdentifier
                     : current.genericIdentifier
                 : null,
-        appRegistrationId: update.AppRegistrationId !== undefined ? update.AppRegistrationId : current.appRegistrationId,
-        modifiedAt: new Date().toISOString(),
+        appRegistrationId:
+            update.AppRegistrationId !== undefined ? update.AppRegistrationId : current.appRegistrationId,
     };
     const registration = merged.appRegistrationId ? findRegistration(merged.appRegistrationId) : undefined;
     if (registration) {
@@ -67,7 +70,7 @@ export function mergeProvisioningSettings(
     return merged;
 }
 
-function consistencyProblems(settings: ProvisioningSettings, registration: StoredAppRegistration | undefined): string[] {
+function consistencyProblems(settings: ProvisioningChoices, registration: StoredAppRegistration | undefined): string[] {
     const problems: string[] = [];
     if (settings.identityProvider === "Generic" && !settings.genericIdentifier) {
         problems.push("GenericIdentifier: required when IdentityProvider is Generic");

@@ -1,0 +1,58 @@
+import * as pulumi from "@pulumi/pulumi";
+import { providerShim } from "../providers/providerShim";
+import { withSecretOutputs } from "../providers/secretOutputs";
+
+export interface AppRegistrationArgs {
+    /** DocuWare organization, e.g. `https://acme.docuware.cloud`. Defaults to `docuware:organizationUrl`. Changing it replaces the registration. */
+    organizationUrl?: pulumi.Input<string>;
+    /** Application Name, unique in the organization. */
+    name: pulumi.Input<string>;
+    /** Allowed Resources. Defaults to ["UserProvisioning"], all a SCIM client needs. */
+    allowedResources?: pulumi.Input<pulumi.Input<"Platform" | "UserProvisioning">[]>;
+    /** Access token lifetime, 300–86400 seconds. Defaults to 3600 (DocuWare's default). */
+    accessTokenLifetimeSeconds?: pulumi.Input<number>;
+    /**
+     * Any value; changing it rotates the client secret in place (the registration and its client id stay). A refresh
+     * reports this field as drifted when the stored secret stops working, e.g. after a rotation in DocuWare
+     * Configuration; `pulumi up` then rotates it again and hands the new secret to everything that uses it.
+     * Defaults to "1".
+     */
+    secretVersion?: pulumi.Input<string | number>;
+    /** Take over an existing registration with the same name instead of failing; its secret is rotated. Defaults to false. */
+    adopt?: pulumi.Input<boolean>;
+}
+
+/**
+ * A DocuWare app registration with the client-credentials grant, as "Create Application Registration" makes on the
+ * User Provisioning page. The client secret is an output, kept secret in state.
+ *
+ * DocuWare Cloud publishes no API for app registrations: this resource needs a DocuWare that offers the management
+ * API (such as this project's emulator). For DocuWare Cloud, create the registration in DocuWare Configuration and
+ * use `ExistingAppRegistration`.
+ */
+export class AppRegistration extends pulumi.dynamic.Resource {
+    static readonly __pulumiType = "pulumi-nodejs:dynamic/docuware:AppRegistration";
+
+    declare readonly clientId: pulumi.Output<string>;
+    declare readonly clientSecret: pulumi.Output<string>;
+    declare readonly organizationUrl: pulumi.Output<string>;
+    declare readonly name: pulumi.Output<string>;
+    declare readonly secretVersion: pulumi.Output<string>;
+
+    constructor(name: string, args: AppRegistrationArgs, opts?: pulumi.CustomResourceOptions) {
+        super(
+            providerShim("docuware:AppRegistration"),
+            name,
+            {
+                clientId: undefined,
+                clientSecret: undefined,
+                organizationUrl: undefined,
+                secretVersion: undefined,
+                ...args,
+            },
+            withSecretOutputs(opts, ["clientSecret"]),
+            "docuware",
+            "AppRegistration",
+        );
+    }
+}

@@ -1,0 +1,150 @@
+import { z } from "zod";
+import { httpSettings } from "../config/httpSettings";
+import { ApiError, ProvisioningError } from "../core/errors";
+import { ClientCredentialsTokenSource } from "../core/tokenSource";
+import type { ResourceDefinition } from "../providers/definition";
+import { createOnce, deleteIdempotent, unlessNotFound } from "../providers/recovery";
+import { DocuWareClient } from "./managementClient";
+import { OrganizationUrlSchema } from "./organizationUrl";
+import type { AppRegistration, AppRegistrationWrite } from "./schemas";
+import { AllowedResourceSchema } from "./schemas";
+
+export const AppRegistrationInputsSchema = z.object({
+    organizationUrl: OrganizationUrlSchema,
+    name: z.string().trim().min(1, "name must not be empty"),
+    allowedResources: z.array(AllowedResourceSchema).min(1).default(["UserProvisioning"]),
+    accessTokenLifetimeSeconds: z
+        .number()
+        .int()
+        .min(300, "accessTokenLifetimeSeconds must be at least 300 (5 minutes)")
+        .max(86_400, "accessTokenLifetimeSeconds must be at most 86400 (24 hours)")
+        .default(3600),
+    /** Change to rotate the client secret in place. */
+    secretVersion: z
+        .union([z.string().min(1), z.number()])
+        .transform(String)
+        .default("1"),
+    adopt: z.boolean().default(false),
+});
+export type AppRegistrationInputs = z.infer<typeof AppRegistrationInputsSchema>;
+
+export interface AppRegistrationOutputs extends AppRegistrationInputs {
+    clientId: string;
+    clientSecret: string;
+    createdAt?: string;
+}
+
+/** Shown as the live `secretVersion` when the stored secret no longer obtains a token. */
+export const ROTATED_OUTSIDE_PULUMI = "(rotated or revoked outside Pulumi)";
+
+const toWrite = (inputs: AppRegistrationInputs): AppRegistrationWrite => ({
+    Name: inputs.name,
+    ApplicationType: "Service",
+    GrantTypes: ["ClientCredentials"],
+    AllowedResources: inputs.allowedResources,
+    AccessTokenLifetimeSeconds: inputs.accessTokenLifetimeSeconds,
+});
+
+function toOutputs(
+    registration: AppRegistration,
+    reference: AppRegistrationInputs,
+    clientSecret: string,
+): AppRegistrationOutputs {
+    return {
+        ...reference,
+        name: registration.Name,
+        allowedResources: registration.AllowedResources,
+        accessTokenLifetimeSeconds: registration.AccessTokenLifetimeSeconds,
+        clientId: registration.ClientId,
+        clientSecret,
+        createdAt: registration.CreatedAt,
+    };
+}
+
+async function findByName(client: DocuWareClient, name: string) {
+    return (await client.listAppRegistrations()).find((r) => r.Name === name);
+}
+
+/** Whether DocuWare still issues a token for the stored secret (a fresh request, not a cached token). */
+async function secretStillWorks(client: DocuWareClient, clientId: string, clientSecret: string): Promise<boolean> {
+    const source = new ClientCredentialsTokenSource(
+        { service: "DocuWare", tokenUrl: await client.tokenEndpoint(), clientId, clientSecret, authStyle: "post" },
+        httpSettings(),
+    );
+    source.invalidate();
+    try {
+        await source.token();
+        return true;
+    } catch (error) {
+        if (error instanceof ApiError && (error.code === "invalid_client" || error.status === 401)) {
+            return false;
+        }
+        throw error;
+    }
+}
+
+export const appRegistrationDefinition: ResourceDefinition<AppRegistrationInputs, AppRegistrationOutputs> = {
+    kind: "docuware:AppRegistration",
+    inputs: AppRegistrationInputsSchema,
+    managedFields: ["organizationUrl", "name", "allowedResources", "accessTokenLifetimeSeconds", "secretVersion"],
+    outputOnlyFields: ["clientId", "clientSecret", "createdAt"],
+    replaceFields: ["organizationUrl"],
+    equals: {
+        allowedResources: (live, desired) =>
+            JSON.stringify([...((live as string[]) ?? [])].sort()) ===
+            JSON.stringify([...((desired as string[]) ?? [])].sort()),
+    },
+
+    async create(inputs) {
+        const client = DocuWareClient.fromConfig(inputs.organizationUrl);
+        const existing = await findByName(client, inputs.name);
+        if (existing && !inputs.adopt) {
+            throw new ProvisioningError(
+                `DocuWare already has an app registration named "${inputs.name}" (client id ${existing.ClientId}); set \`adopt: true\` to manage it (its secret is then rotated), or choose another name.`,
+            );
+        }
+        if (existing) {
+            // DocuWare shows a secret only once: taking a registration over means rotating its secret.
+            const updated = await client.updateAppRegistration(existing.ClientId, toWrite(inputs));
+            const secret = await client.rotateSecret(existing.ClientId);
+            return { id: existing.ClientId, outs: toOutputs(updated, inputs, secret) };
+        }
+        let lostSecret = false;
+        const created = await createOnce(
+            () => client.createAppRegistration(toWrite(inputs)),
+            async () => {
+                const found = await findByName(client, inputs.name);
+                lostSecret = found !== undefined;
+                return found && { ...found, ClientSecret: "" };
+            },
+        );
+        const secret = lostSecret ? await client.rotateSecret(created.ClientId) : created.ClientSecret;
+        return { id: created.ClientId, outs: toOutputs(created, inputs, secret) };
+    },
+
+    async read(id, olds) {
+        const client = DocuWareClient.fromConfig(olds.organizationUrl);
+        const registration = await unlessNotFound(client.getAppRegistration(id));
+        if (!registration) {
+            return undefined;
+        }
+        const works = await secretStillWorks(client, id, olds.clientSecret);
+        const secretVersion = works ? olds.secretVersion : `${olds.secretVersion} ${ROTATED_OUTSIDE_PULUMI}`;
+        return toOutputs(registration, { ...olds, secretVersion }, olds.clientSecret);
+    },
+
+    async update(id, olds, news) {
+        const client = DocuWareClient.fromConfig(news.organizationUrl);
+        const settingsChanged = JSON.stringify(toWrite(olds)) !== JSON.stringify(toWrite(news));
+        const registration = settingsChanged
+            ? await client.updateAppRegistration(id, toWrite(news))
+            : await client.getAppRegistration(id);
+        const rotate = olds.secretVersion !== news.secretVersion;
+        const secret = rotate ? await client.rotateSecret(id) : olds.clientSecret;
+        return toOutputs(registration, news, secret);
+    },
+
+    async delete(id, olds) {
+        await deleteIdempotent(DocuWareClient.fromConfig(olds.organizationUrl).deleteAppRegistration(id));
+    },
+};

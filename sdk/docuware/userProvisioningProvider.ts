@@ -1,0 +1,103 @@
+import { z } from "zod";
+import { ApiError } from "../core/errors";
+import type { ResourceDefinition } from "../providers/definition";
+import {
+    IdentityProviderSlugSchema,
+    identityProviderFields,
+    identityProviderSlug,
+    scimBaseUrl,
+} from "./identityProvider";
+import { DocuWareClient } from "./managementClient";
+import { OrganizationUrlSchema } from "./organizationUrl";
+import type { ProvisioningSettings, ProvisioningSettingsWrite } from "./schemas";
+
+export const UserProvisioningInputsSchema = z.object({
+    organizationUrl: OrganizationUrlSchema,
+    enabled: z.boolean().default(true),
+    identityProvider: IdentityProviderSlugSchema.default("ping"),
+    appRegistrationClientId: z.string().trim().min(1, "appRegistrationClientId must not be empty"),
+});
+export type UserProvisioningInputs = z.infer<typeof UserProvisioningInputsSchema>;
+
+export interface UserProvisioningOutputs extends UserProvisioningInputs {
+    /** SCIM BASE URL for PingOne's connection. */
+    scimBaseUrl: string;
+    /** OAuth Token Request URL for PingOne's connection. */
+    tokenUrl: string;
+    /** The settings found before this resource changed them; restored on delete. */
+    previousSettings: ProvisioningSettingsWrite;
+}
+
+const toWrite = (inputs: UserProvisioningInputs): ProvisioningSettingsWrite => ({
+    Enabled: inputs.enabled,
+    ...identityProviderFields(inputs.identityProvider),
+    AppRegistrationId: inputs.appRegistrationClientId,
+});
+
+function toOutputs(
+    settings: ProvisioningSettings,
+    organizationUrl: string,
+    tokenUrl: string,
+    previousSettings: ProvisioningSettingsWrite,
+): UserProvisioningOutputs {
+    const identityProvider = identityProviderSlug(settings) ?? "";
+    return {
+        organizationUrl,
+        enabled: settings.Enabled,
+        identityProvider,
+        appRegistrationClientId: settings.AppRegistrationId ?? "",
+        scimBaseUrl: settings.ScimBaseUrl ?? scimBaseUrl(organizationUrl, identityProvider),
+        tokenUrl: settings.TokenEndpoint ?? tokenUrl,
+        previousSettings,
+    };
+}
+
+const snapshot = (settings: ProvisioningSettings): ProvisioningSettingsWrite => ({
+    Enabled: settings.Enabled,
+    IdentityProvider: settings.IdentityProvider ?? null,
+    GenericIdentifier: settings.GenericIdentifier ?? null,
+    AppRegistrationId: settings.AppRegistrationId ?? null,
+});
+
+async function apply(inputs: UserProvisioningInputs, previousSettings?: ProvisioningSettingsWrite) {
+    const client = DocuWareClient.fromConfig(inputs.organizationUrl);
+    const before = previousSettings ?? snapshot(await client.getProvisioningSettings());
+    const settings = await client.putProvisioningSettings(toWrite(inputs));
+    return toOutputs(settings, inputs.organizationUrl, await client.tokenEndpoint(), before);
+}
+
+export const userProvisioningDefinition: ResourceDefinition<UserProvisioningInputs, UserProvisioningOutputs> = {
+    kind: "docuware:UserProvisioning",
+    inputs: UserProvisioningInputsSchema,
+    managedFields: ["organizationUrl", "enabled", "identityProvider", "appRegistrationClientId"],
+    outputOnlyFields: ["scimBaseUrl", "tokenUrl", "previousSettings"],
+    replaceFields: ["organizationUrl"],
+
+    /** The settings exist once per organization: "creating" them records what was there, then applies the inputs. */
+    async create(inputs) {
+        return { id: inputs.organizationUrl, outs: await apply(inputs) };
+    },
+
+    async read(_id, olds) {
+        const client = DocuWareClient.fromConfig(olds.organizationUrl);
+        const settings = await client.getProvisioningSettings();
+        return toOutputs(settings, olds.organizationUrl, await client.tokenEndpoint(), olds.previousSettings);
+    },
+
+    async update(_id, olds, news) {
+        return apply(news, olds.previousSettings);
+    },
+
+    /** Puts back the settings found at create; if their registration is gone, leaves provisioning disabled. */
+    async delete(_id, olds) {
+        const client = DocuWareClient.fromConfig(olds.organizationUrl);
+        try {
+            await client.putProvisioningSettings(olds.previousSettings);
+        } catch (error) {
+            if (!(error instanceof ApiError && error.status === 400)) {
+                throw error;
+            }
+            await client.putProvisioningSettings({ ...olds.previousSettings, Enabled: false, AppRegistrationId: null });
+        }
+    },
+};

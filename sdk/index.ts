@@ -1,0 +1,3 @@
+export * as docuware from "./docuware";
+export * as pingone from "./pingone";
+export * from "./core/errors";

@@ -1,0 +1,58 @@
+import { z } from "zod";
+import { readSetting } from "../config/stackConfig";
+import { PingOneClient } from "./client";
+import { PropagationClient } from "./propagationClient";
+import { type PingOneRegion, PINGONE_REGIONS, parseRegion } from "./regions";
+import { PINGONE_SETTING_SOURCES } from "./settings";
+
+/**
+ * The `environmentId` input every PingOne resource has: defaults to the worker application's environment
+ * (`pingone:environmentId` / PINGONE_ENVIRONMENT_ID). Read from config in `check`, which makes no network call.
+ */
+export const EnvironmentIdSchema = z
+    .string()
+    .min(1)
+    .optional()
+    .transform((value, context) => {
+        const environmentId = value ?? readSetting(PINGONE_SETTING_SOURCES.environmentId);
+        if (!environmentId) {
+            context.addIssue({
+                code: "custom",
+                message:
+                    "no PingOne environment: set `environmentId`, or the stack config `pingone:environmentId` (PINGONE_ENVIRONMENT_ID)",
+            });
+            return z.NEVER;
+        }
+        return environmentId;
+    });
+
+/** The optional `region` input: overrides `pingone:regionCode` for this resource (custom endpoint URLs still win). */
+export const RegionSchema = z
+    .string()
+    .optional()
+    .transform((value, context) => {
+        if (value === undefined) {
+            return undefined;
+        }
+        try {
+            return parseRegion(value);
+        } catch {
+            context.addIssue({
+                code: "custom",
+                message: `unknown PingOne region "${value}"; use one of ${PINGONE_REGIONS.join(", ")}`,
+            });
+            return z.NEVER;
+        }
+    });
+
+/** Where a PingOne resource lives. */
+export interface PingOneLocation {
+    environmentId: string;
+    region?: PingOneRegion;
+}
+
+/** Clients for one resource's environment, built from config inside the provider method (nothing is captured). */
+export function pingOneApis(location: PingOneLocation): { client: PingOneClient; propagation: PropagationClient } {
+    const client = PingOneClient.fromConfig(location.region);
+    return { client, propagation: new PropagationClient(client, location.environmentId) };
+}

@@ -1,0 +1,34 @@
+import * as pulumi from "@pulumi/pulumi";
+import { providerShim } from "../providers/providerShim";
+
+export interface PropagationRevisionArgs {
+    /** PingOne environment. Defaults to `pingone:environmentId` (PINGONE_ENVIRONMENT_ID). */
+    environmentId?: pulumi.Input<string>;
+    /**
+     * Values the published configuration depends on (ids, a hash of settings); a new revision is published whenever
+     * one changes. Secret values stay secret in state; pass hashes rather than secrets.
+     */
+    triggers?: pulumi.Input<Record<string, pulumi.Input<unknown>>>;
+}
+
+/**
+ * A published propagation revision: PingOne shows configuration changed through the API in its console only after
+ * a revision, and a revision also resynchronizes the stores. Deleting it removes it from the stack only.
+ */
+export class PropagationRevision extends pulumi.dynamic.Resource {
+    static readonly __pulumiType = "pulumi-nodejs:dynamic/pingone:PropagationRevision";
+
+    declare readonly revisionId: pulumi.Output<string>;
+    declare readonly createdAt: pulumi.Output<string | undefined>;
+
+    constructor(name: string, args: PropagationRevisionArgs = {}, opts?: pulumi.CustomResourceOptions) {
+        super(
+            providerShim("pingone:PropagationRevision"),
+            name,
+            { revisionId: undefined, createdAt: undefined, ...args },
+            opts,
+            "pingone",
+            "PropagationRevision",
+        );
+    }
+}

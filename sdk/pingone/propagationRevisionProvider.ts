@@ -1,0 +1,48 @@
+import { z } from "zod";
+import type { ResourceDefinition } from "../providers/definition";
+import { unlessNotFound } from "../providers/recovery";
+import { EnvironmentIdSchema, RegionSchema, pingOneApis } from "./environment";
+
+export const PropagationRevisionInputsSchema = z.object({
+    environmentId: EnvironmentIdSchema,
+    region: RegionSchema,
+    /** Any values; a new revision is published whenever they change. */
+    triggers: z.record(z.string(), z.unknown()).default({}),
+});
+export type PropagationRevisionInputs = z.infer<typeof PropagationRevisionInputsSchema>;
+
+export interface PropagationRevisionOutputs extends PropagationRevisionInputs {
+    revisionId: string;
+    createdAt?: string;
+}
+
+async function publish(inputs: PropagationRevisionInputs): Promise<PropagationRevisionOutputs> {
+    const revision = await pingOneApis(inputs).propagation.createRevision();
+    return { ...inputs, revisionId: revision.id, createdAt: revision.createdAt };
+}
+
+export const propagationRevisionDefinition: ResourceDefinition<PropagationRevisionInputs, PropagationRevisionOutputs> =
+    {
+        kind: "pingone:PropagationRevision",
+        inputs: PropagationRevisionInputsSchema,
+        managedFields: ["environmentId", "triggers"],
+        outputOnlyFields: ["revisionId", "createdAt"],
+
+        async create(inputs) {
+            const outs = await publish(inputs);
+            return { id: outs.revisionId, outs };
+        },
+
+        async read(id, olds) {
+            const revision = await unlessNotFound(pingOneApis(olds).propagation.getRevision(id));
+            return revision && { ...olds, revisionId: revision.id, createdAt: revision.createdAt };
+        },
+
+        /** A changed trigger publishes a new revision; the resource keeps its id and reports the new revision id. */
+        async update(_id, _olds, news) {
+            return publish(news);
+        },
+
+        /** Revisions are history: there is nothing to delete. */
+        async delete() {},
+    };

@@ -1,0 +1,85 @@
+import { z } from "zod";
+import { EnvironmentIdSchema, RegionSchema } from "./environment";
+
+/** One attribute mapping: a PingOne source attribute (or expression) → a SCIM target attribute. */
+export const AttributeMappingSchema = z
+    .object({
+        /** PingOne user attribute, e.g. `username`, `email`, `id`, `enabled`, `name.given`. */
+        source: z.string().trim().min(1).optional(),
+        /** PingOne expression instead of a source attribute, e.g. `#root.user.name.given + " " + …`. */
+        expression: z.string().trim().min(1).optional(),
+        /** Flat SCIM target attribute, e.g. `userName`, `workEmail`, `externalId`, `active`, `givenName`. */
+        target: z.string().trim().min(1, "target must not be empty"),
+    })
+    .refine((m) => (m.source === undefined) !== (m.expression === undefined), {
+        message: "set exactly one of `source` and `expression`",
+    });
+export type AttributeMapping = z.infer<typeof AttributeMappingSchema>;
+
+/** Which PingOne users the rule provisions: one population (by name or id) or a raw `populationExpression`. */
+export const UserFilterSchema = z
+    .object({
+        populationName: z.string().trim().min(1).optional(),
+        populationId: z.string().trim().min(1).optional(),
+        expression: z.string().trim().min(1, "expression must not be empty").optional(),
+    })
+    .refine((f) => [f.populationName, f.populationId, f.expression].filter((v) => v !== undefined).length === 1, {
+        message: "set exactly one of `populationName`, `populationId` and `expression`",
+    });
+export type UserFilter = z.infer<typeof UserFilterSchema>;
+
+export const PropagationRuleInputsSchema = z
+    .object({
+        environmentId: EnvironmentIdSchema,
+        region: RegionSchema,
+        planId: z.string().trim().min(1, "planId must not be empty"),
+        name: z.string().trim().min(1, "name must not be empty"),
+        description: z
+            .string()
+            .optional()
+            .transform((d) => d || undefined),
+        /** Source store; defaults to the environment's PingOne Directory store. */
+        sourceStoreId: z.string().trim().min(1).optional(),
+        targetStoreId: z.string().trim().min(1, "targetStoreId must not be empty"),
+        userFilter: UserFilterSchema,
+        mappings: z.array(AttributeMappingSchema).default([]),
+        active: z.boolean().default(true),
+        adopt: z.boolean().default(false),
+    })
+    .superRefine((inputs, context) => {
+        if (inputs.active && inputs.mappings.length === 0) {
+            context.addIssue({
+                code: "custom",
+                path: ["mappings"],
+                message: "an active rule needs at least one attribute mapping; add mappings or set `active: false`",
+            });
+        }
+        const seen = new Set<string>();
+        inputs.mappings.forEach((mapping, index) => {
+            if (seen.has(mapping.target)) {
+                context.addIssue({
+                    code: "custom",
+                    path: ["mappings", index, "target"],
+                    message: `target "${mapping.target}" is mapped twice; map each target attribute once`,
+                });
+            }
+            seen.add(mapping.target);
+        });
+    });
+export type PropagationRuleInputs = z.infer<typeof PropagationRuleInputsSchema>;
+
+export interface PropagationRuleOutputs extends PropagationRuleInputs {
+    ruleId: string;
+    /** Resolved source store (the PingOne Directory store unless set). */
+    sourceStoreId: string;
+    /** The rule's `populationExpression` as PingOne stores it. */
+    populationExpression: string;
+}
+
+const mappingKey = (m: AttributeMapping) => `${m.target}\u0000${m.source ?? ""}\u0000${m.expression ?? ""}`;
+
+/** Mappings are a set: order does not matter. */
+export function sameMappings(live: unknown, desired: unknown): boolean {
+    const keys = (value: unknown) => ((value ?? []) as AttributeMapping[]).map(mappingKey).sort();
+    return JSON.stringify(keys(live)) === JSON.stringify(keys(desired));
+}

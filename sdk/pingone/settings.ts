@@ -1,0 +1,56 @@
+import { readSetting, requireSettings } from "../config/stackConfig";
+import { ConfigurationError } from "../core/errors";
+import { type PingOneEndpoints, type PingOneRegion, parseRegion, regionEndpoints } from "./regions";
+
+/** How the package reaches PingOne: a worker application's credentials and the region (or custom URLs). */
+export interface PingOneSettings extends PingOneEndpoints {
+    clientId: string;
+    clientSecret: string;
+    /** Environment of the worker application; also the default environment resources are created in. */
+    environmentId: string;
+}
+
+/**
+ * Stack config keys and environment variables, named like the official PingOne Terraform/Pulumi provider's, so
+ * one configuration serves both.
+ */
+export const PINGONE_SETTING_SOURCES = {
+    clientId: { configKey: "pingone:clientId", envVars: ["PINGONE_CLIENT_ID"] },
+    clientSecret: { configKey: "pingone:clientSecret", envVars: ["PINGONE_CLIENT_SECRET"], secret: true },
+    environmentId: { configKey: "pingone:environmentId", envVars: ["PINGONE_ENVIRONMENT_ID"] },
+    regionCode: { configKey: "pingone:regionCode", envVars: ["PINGONE_REGION_CODE"] },
+    authUrl: { configKey: "pingone:authUrl", envVars: ["PINGONE_AUTH_URL"] },
+    apiUrl: { configKey: "pingone:apiUrl", envVars: ["PINGONE_API_URL"] },
+} as const;
+
+/** Settings from stack config and environment; `region` overrides the configured region code. */
+export function pingOneSettings(region?: PingOneRegion): PingOneSettings {
+    const { clientId, clientSecret, environmentId } = requireSettings("PingOne", {
+        clientId: PINGONE_SETTING_SOURCES.clientId,
+        clientSecret: PINGONE_SETTING_SOURCES.clientSecret,
+        environmentId: PINGONE_SETTING_SOURCES.environmentId,
+    });
+    return { clientId, clientSecret, environmentId, ...pingOneEndpoints(region) };
+}
+
+/** Custom URLs (proxies, emulators) win over the region's hosts. */
+function pingOneEndpoints(regionOverride?: PingOneRegion): PingOneEndpoints {
+    const region = regionOverride ?? readSetting(PINGONE_SETTING_SOURCES.regionCode);
+    const authUrl = readSetting(PINGONE_SETTING_SOURCES.authUrl);
+    const apiUrl = readSetting(PINGONE_SETTING_SOURCES.apiUrl);
+    if (authUrl && apiUrl) {
+        return { authUrl: trimSlash(authUrl), apiUrl: trimSlash(apiUrl) };
+    }
+    if (!region) {
+        throw new ConfigurationError(
+            "PingOne region is not set; set `pingone:regionCode` (or PINGONE_REGION_CODE) to com, eu, asia, ca or com.au, " +
+                "or both `pingone:authUrl` and `pingone:apiUrl` (PINGONE_AUTH_URL, PINGONE_API_URL) for a custom endpoint.",
+        );
+    }
+    const endpoints = regionEndpoints(parseRegion(region));
+    return { authUrl: trimSlash(authUrl ?? endpoints.authUrl), apiUrl: trimSlash(apiUrl ?? endpoints.apiUrl) };
+}
+
+function trimSlash(url: string): string {
+    return url.replace(/\/+$/, "");
+}
