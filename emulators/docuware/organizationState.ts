@@ -65,7 +65,7 @@ export class OrganizationState {
      * the option's or a fresh one, since only its hash could have been kept.
      */
     static open(options: OrganizationStateOptions): OrganizationState {
-        const loaded = new StateFile<unknown>(options.stateFile, () => undefined).load();
+        const loaded = StateFile.read(options.stateFile);
         const data = loaded === undefined ? seed(options) : parsePersistedState(loaded, options.stateFile);
         if (options.adminClientId) {
             data.adminClientId = options.adminClientId;

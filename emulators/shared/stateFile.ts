@@ -12,11 +12,12 @@ export class StateFile<T> {
         private readonly snapshot: () => T,
     ) {}
 
-    load(): T | undefined {
-        if (!this.path || !existsSync(this.path)) {
+    /** The stored JSON, or undefined without a path or file. */
+    static read(path: string | undefined): unknown {
+        if (!path || !existsSync(path)) {
             return undefined;
         }
-        return JSON.parse(readFileSync(this.path, "utf8")) as T;
+        return JSON.parse(readFileSync(path, "utf8")) as unknown;
     }
 
     /** Schedules a write of the current state; a no-op without a path. */

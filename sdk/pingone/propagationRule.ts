@@ -54,7 +54,8 @@ export class PropagationRule extends pulumi.dynamic.Resource {
     declare readonly environmentId: pulumi.Output<string>;
     declare readonly name: pulumi.Output<string>;
     declare readonly active: pulumi.Output<boolean>;
-    declare readonly sourceStoreId: pulumi.Output<string>;
+    /** The source store in use (`sourceStoreId`, or the PingOne Directory store). */
+    declare readonly effectiveSourceStoreId: pulumi.Output<string>;
     declare readonly targetStoreId: pulumi.Output<string>;
     declare readonly populationExpression: pulumi.Output<string>;
     declare readonly mappings: pulumi.Output<{ source?: string; expression?: string; target: string }[]>;
@@ -67,7 +68,7 @@ export class PropagationRule extends pulumi.dynamic.Resource {
                 ruleId: undefined,
                 environmentId: undefined,
                 active: undefined,
-                sourceStoreId: undefined,
+                effectiveSourceStoreId: undefined,
                 populationExpression: undefined,
                 mappings: undefined,
                 ...args,

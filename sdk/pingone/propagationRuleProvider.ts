@@ -128,7 +128,8 @@ async function toOutputs(apis: Apis, rule: Rule, reference: PropagationRuleInput
         planId: rule.plan.id,
         name: rule.name,
         description: rule.description || undefined,
-        sourceStoreId: rule.sourceStore.id,
+        sourceStoreId: reference.sourceStoreId === undefined ? undefined : rule.sourceStore.id,
+        effectiveSourceStoreId: rule.sourceStore.id,
         targetStoreId: rule.targetStore.id,
         userFilter: await liveUserFilter(apis, expression, reference.userFilter),
         mappings: orderedLike(mappings, reference.mappings),
@@ -164,12 +165,9 @@ export const propagationRuleDefinition: ResourceDefinition<PropagationRuleInputs
         "mappings",
         "active",
     ],
-    outputOnlyFields: ["ruleId", "populationExpression"],
+    outputOnlyFields: ["ruleId", "effectiveSourceStoreId", "populationExpression"],
     replaceFields: ["environmentId", "planId", "sourceStoreId", "targetStoreId"],
-    equals: {
-        mappings: sameMappings,
-        sourceStoreId: (live, desired) => desired === undefined || live === desired,
-    },
+    equals: { mappings: sameMappings },
 
     /** Creates the rule inactive, adds the mappings, then activates it: PingOne refuses to activate a rule without mappings. */
     async create(inputs) {
@@ -196,7 +194,7 @@ export const propagationRuleDefinition: ResourceDefinition<PropagationRuleInputs
             // The rule exists: record it so the next `pulumi up` finishes the job instead of creating another.
             const recorded = await toOutputs(ctx, rule, inputs).catch(() => ({
                 ...inputs,
-                sourceStoreId,
+                effectiveSourceStoreId: sourceStoreId,
                 mappings: [],
                 active: false,
                 ruleId: rule.id,
@@ -214,7 +212,7 @@ export const propagationRuleDefinition: ResourceDefinition<PropagationRuleInputs
 
     async update(id, olds, news) {
         const ctx = pingOneApis(news);
-        const rule = await converge(ctx, id, news, news.sourceStoreId ?? olds.sourceStoreId);
+        const rule = await converge(ctx, id, news, news.sourceStoreId ?? olds.effectiveSourceStoreId);
         return toOutputs(ctx, rule, news);
     },
 

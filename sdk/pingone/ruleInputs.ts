@@ -70,8 +70,8 @@ export type PropagationRuleInputs = z.infer<typeof PropagationRuleInputsSchema>;
 
 export interface PropagationRuleOutputs extends PropagationRuleInputs {
     ruleId: string;
-    /** Resolved source store (the PingOne Directory store unless set). */
-    sourceStoreId: string;
+    /** The source store in use: `sourceStoreId` when set, else the environment's PingOne Directory store. */
+    effectiveSourceStoreId: string;
     /** The rule's `populationExpression` as PingOne stores it. */
     populationExpression: string;
 }

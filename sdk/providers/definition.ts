@@ -46,6 +46,11 @@ export class PartialFailure extends Error {
     }
 }
 
+/** Property values as the engine's protobuf structs carry them: no `undefined` anywhere. */
+function plain<T>(value: T): T {
+    return JSON.parse(JSON.stringify(value)) as T;
+}
+
 export function deepEqual(a: unknown, b: unknown): boolean {
     if (a === b) {
         return true;
@@ -98,7 +103,7 @@ export function toDynamicProvider<I extends object, O extends object>(
             const { [PROVIDER_KEY]: provider, ...inputs } = news;
             const result = definition.inputs.safeParse(inputs);
             if (result.success) {
-                return { inputs: { ...(result.data as object), [PROVIDER_KEY]: provider } };
+                return { inputs: plain({ ...(result.data as object), [PROVIDER_KEY]: provider }) };
             }
             const failures = issuesOutsideUnknowns(result.error.issues, inputs).map((issue) => ({
                 property: issue.path.length > 0 ? issue.path.join(".") : "(resource)",
@@ -114,7 +119,7 @@ export function toDynamicProvider<I extends object, O extends object>(
         create: guarded(async (raw: Record<string, unknown>) => {
             try {
                 const { id, outs } = await definition.create(parse(raw));
-                return { id, outs };
+                return { id, outs: plain(outs) };
             } catch (error) {
                 throw withProvider(error, raw);
             }
@@ -127,11 +132,11 @@ export function toDynamicProvider<I extends object, O extends object>(
             // The live values mapped back to inputs, so a refresh shows drift as a diff of the input that drifted.
             const outputOnly = new Set<string>(definition.outputOnlyFields);
             const inputs = Object.fromEntries(Object.entries(live).filter(([key]) => !outputOnly.has(key)));
-            return { id, props: live, inputs };
+            return { id, props: plain(live), inputs: plain(inputs) };
         }),
         update: guarded(async (id: string, olds: Record<string, unknown>, news: Record<string, unknown>) => {
             try {
-                return { outs: await definition.update(id, olds as O, parse(news)) };
+                return { outs: plain(await definition.update(id, olds as O, parse(news))) };
             } catch (error) {
                 throw withProvider(error, news);
             }
@@ -146,7 +151,7 @@ export function toDynamicProvider<I extends object, O extends object>(
 function withProvider(error: unknown, raw: Record<string, unknown>): unknown {
     if (error instanceof PartialFailure) {
         return Object.assign(error, {
-            properties: { ...error.properties, [PROVIDER_KEY]: raw[PROVIDER_KEY] },
+            properties: plain({ ...error.properties, [PROVIDER_KEY]: raw[PROVIDER_KEY] }),
             reasons: [error.message],
         });
     }

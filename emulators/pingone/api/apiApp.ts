@@ -10,13 +10,19 @@ import { registerMappingRoutes } from "./routes/mappingRoutes";
 import { registerPlanRoutes } from "./routes/planRoutes";
 import { registerRevisionRoutes } from "./routes/revisionRoutes";
 import { registerRuleRoutes } from "./routes/ruleRoutes";
+import { registerStoreMetadataRoutes } from "./routes/storeMetadataRoutes";
 import { registerStoreRoutes } from "./routes/storeRoutes";
+import { registerSyncedRuleRoutes } from "./routes/syncedRuleRoutes";
 import { registerUserRoutes } from "./routes/userRoutes";
 
 /** JSON types parsed leniently: an empty body is no body (a revision is created with none). */
 const JSON_TYPES = ["application/json", "application/vnd.pingidentity.user.import+json"];
 
-function parseJson(_request: FastifyRequest, body: string | Buffer, done: (error: Error | null, value?: unknown) => void) {
+function parseJson(
+    _request: FastifyRequest,
+    body: string | Buffer,
+    done: (error: Error | null, value?: unknown) => void,
+) {
     try {
         done(null, body === "" ? undefined : JSON.parse(body.toString()));
     } catch {
@@ -58,7 +64,8 @@ function fromFrameworkError(error: FastifyError): PingOneError {
     if (status >= 500) {
         return errorForStatus(500);
     }
-    const reason = error.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE" ? "The Content-Type is not supported." : error.message;
+    const reason =
+        error.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE" ? "The Content-Type is not supported." : error.message;
     // inferred: PingOne answers malformed requests with 400 INVALID_REQUEST whatever the framework status was.
     return PingOneError.invalidRequest(`The request could not be completed. ${reason}`);
 }
@@ -66,8 +73,14 @@ function fromFrameworkError(error: FastifyError): PingOneError {
 /** The API listener (`https://api.pingone.com/v1` look-alike). */
 export function createApiApp(controlPlane: ControlPlane, issuer: TokenIssuer, context: ApiContext): FastifyInstance {
     const app = createServiceApp(controlPlane);
-    app.removeContentTypeParser("application/json");
+    app.removeContentTypeParser(["application/json", "application/x-www-form-urlencoded"]);
     app.addContentTypeParser(JSON_TYPES, { parseAs: "string" }, parseJson);
+    // Clients such as axios label an empty POST as a form; a non-empty form is not something this API takes.
+    app.addContentTypeParser("application/x-www-form-urlencoded", { parseAs: "string" }, (_request, body, done) =>
+        body === ""
+            ? done(null, undefined)
+            : done(PingOneError.invalidRequest("The request could not be completed. The body must be JSON.")),
+    );
 
     const routes: { method: string; pattern: RegExp }[] = [];
     app.addHook("onRoute", (route) => {
@@ -80,7 +93,9 @@ export function createApiApp(controlPlane: ControlPlane, issuer: TokenIssuer, co
 
     registerDirectoryRoutes(app, context);
     registerUserRoutes(app, context);
+    registerSyncedRuleRoutes(app, context);
     registerStoreRoutes(app, context);
+    registerStoreMetadataRoutes(app, context);
     registerPlanRoutes(app, context);
     registerRuleRoutes(app, context);
     registerMappingRoutes(app, context);

@@ -89,7 +89,9 @@ export function matchesFilter(filter: FilterExpression, resource: unknown): bool
         case "or":
             return filter.filters.some((child) => matchesFilter(child, resource));
         case "pr":
-            return valuesAt(resource, filter.attrPath.split(".")).some((v) => v !== undefined && v !== null && v !== "");
+            return valuesAt(resource, filter.attrPath.split(".")).some(
+                (v) => v !== undefined && v !== null && v !== "",
+            );
         case "eq":
         case "sw":
         case "ew":

@@ -48,7 +48,9 @@ export class PingOneError extends Error {
 
     /** One `INVALID_VALUE` detail on `target`. */
     static invalidValue(target: string, message: string, innerError?: ErrorDetail["innerError"]): PingOneError {
-        return PingOneError.invalidData([{ code: "INVALID_VALUE", target, message, ...(innerError && { innerError }) }]);
+        return PingOneError.invalidData([
+            { code: "INVALID_VALUE", target, message, ...(innerError && { innerError }) },
+        ]);
     }
 
     static invalidRequest(message: string, details: ErrorDetail[] = []): PingOneError {

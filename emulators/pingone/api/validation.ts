@@ -1,12 +1,9 @@
 import type { z } from "zod";
+import { isPlainObject } from "../isPlainObject";
 import { type ErrorDetail, PingOneError } from "./pingOneError";
 
 type Issue = z.core.$ZodIssue;
 type PathKey = PropertyKey;
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-    return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 function valueAt(input: unknown, path: readonly PathKey[]): unknown {
     let current = input;
@@ -36,7 +33,11 @@ function issueToDetails(issue: Issue, input: unknown): ErrorDetail[] {
         case "unrecognized_keys":
             return issue.keys.map((key) => {
                 const keyTarget = targetOf([...issue.path, key]);
-                return { code: "INVALID_VALUE", target: keyTarget, message: `${keyTarget} is not a recognized attribute.` };
+                return {
+                    code: "INVALID_VALUE",
+                    target: keyTarget,
+                    message: `${keyTarget} is not a recognized attribute.`,
+                };
             });
         case "invalid_type":
             return value === undefined
@@ -72,7 +73,9 @@ export function issuesToDetails(issues: readonly Issue[], input: unknown): Error
 /** Parses a JSON request body; a body that is not a JSON object is `INVALID_REQUEST`, a bad one `INVALID_DATA`. */
 export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
     if (!isPlainObject(body)) {
-        throw PingOneError.invalidRequest("The request could not be completed. The request body must be a JSON object.");
+        throw PingOneError.invalidRequest(
+            "The request could not be completed. The request body must be a JSON object.",
+        );
     }
     const parsed = schema.safeParse(body);
     if (!parsed.success) {

@@ -82,6 +82,7 @@ export function createAuthApp(controlPlane: ControlPlane, state: EmulatorState, 
             }
             const form = TokenRequestSchema.parse(request.body ?? {});
             const { clientId, clientSecret } = clientCredentials(request, form);
+            // inferred: one worker app with the same credentials in every environment; its tokens name the environment.
             const worker = state.data.worker;
             if (clientId !== worker.clientId || clientSecret !== worker.clientSecret) {
                 throw new OAuthError(401, "invalid_client", "Client authentication failed.");

@@ -19,7 +19,7 @@ type Job =
 export interface ProvisioningSummary {
     jobs: number;
     operations: Record<ProvisioningAction | "failed", number>;
-    failures: { storeId: string; ruleId?: string; userId?: string; details: string }[];
+    failures: { storeId?: string; ruleId?: string; userId?: string; details: string }[];
 }
 
 const emptySummary = (): ProvisioningSummary => ({
@@ -31,6 +31,8 @@ const emptySummary = (): ProvisioningSummary => ({
 /**
  * The provisioning engine: a queue of jobs worked off one at a time in the background ("near real-time"), each
  * pushing users of engaged outbound rules to the rules' SCIM stores and recording the outcome per user and store.
+ * inferred: user events use the live configuration (not the latest revision's snapshot); a revision additionally
+ * resyncs every in-scope user, as the reference says it "triggers store resynchronization".
  */
 export class ProvisioningEngine {
     private readonly queue: Job[] = [];
@@ -90,7 +92,12 @@ export class ProvisioningEngine {
             await new Promise((resolve) => setImmediate(resolve));
             for (let job = this.queue.shift(); job; job = this.queue.shift()) {
                 this.summary.jobs++;
-                await this.run(job);
+                try {
+                    await this.run(job);
+                } catch (error) {
+                    // A bug must not stop the queue (or crash the process through an unhandled rejection).
+                    this.summary.failures.push({ details: `Internal emulator error: ${String(error)}` });
+                }
             }
         } finally {
             this.running = undefined;
@@ -108,7 +115,11 @@ export class ProvisioningEngine {
                 const user = environment.users[userId];
                 const inScope = user !== undefined && isInScope(environment, engaged.rule, user);
                 const record = environment.syncRecords[syncRecordKey(engaged.rule.id, userId)];
-                if (job.kind === "reconcile" && inScope === (record?.provisioned ?? false) && record?.status !== "FAILED") {
+                if (
+                    job.kind === "reconcile" &&
+                    inScope === (record?.provisioned ?? false) &&
+                    record?.status !== "FAILED"
+                ) {
                     continue;
                 }
                 await this.syncUser(environment, engaged, userId, inScope ? user : undefined, record);
@@ -160,7 +171,12 @@ export class ProvisioningEngine {
                 throw error;
             }
             this.summary.operations.failed++;
-            this.summary.failures.push({ ruleId: engaged.rule.id, storeId: engaged.store.id, userId, details: error.message });
+            this.summary.failures.push({
+                ruleId: engaged.rule.id,
+                storeId: engaged.store.id,
+                userId,
+                details: error.message,
+            });
             recordSyncOutcome(environment, {
                 ...(record ?? { provisioned: false }),
                 ruleId: engaged.rule.id,
@@ -193,7 +209,10 @@ export class ProvisioningEngine {
     private async runPendingDeprovisions(environment: Environment): Promise<void> {
         for (const { store, identifiers } of environment.pendingDeprovisions.splice(0)) {
             const configuration = ScimConfigurationSchema.safeParse(store.configuration);
-            for (const identifier of configuration.success ? identifiers : []) {
+            if (!configuration.success) {
+                continue;
+            }
+            for (const identifier of identifiers) {
                 try {
                     const result = await this.provisioner.deprovision(configuration.data, identifier);
                     this.summary.operations[result.action]++;

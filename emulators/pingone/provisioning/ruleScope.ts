@@ -19,7 +19,7 @@ export interface EngagedRule {
  * inferred: the plan's `status` is not consulted (clients create plans with just a name and provisioning runs).
  */
 export function engagedRules(environment: Environment): EngagedRule[] {
-    return Object.values(environment.rules).flatMap((rule) => {
+    return Object.values(environment.rules).flatMap((rule): EngagedRule[] => {
         const source = environment.stores[rule.sourceStore.id];
         const store = environment.stores[rule.targetStore.id];
         if (!rule.active || source?.type !== "directory" || store?.type !== "scim" || store.status !== "ACTIVE") {

@@ -1,3 +1,4 @@
+import { isPlainObject } from "../isPlainObject";
 import { MappingError } from "./provisioningErrors";
 
 export type ScimResource = Record<string, unknown>;
@@ -13,8 +14,7 @@ interface TargetAttribute {
     write(resource: ScimResource, value: string | boolean): void;
 }
 
-const asRecord = (value: unknown): Record<string, unknown> =>
-    typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+const asRecord = (value: unknown): Record<string, unknown> => (isPlainObject(value) ? value : {});
 const asRecords = (value: unknown): Record<string, unknown>[] => (Array.isArray(value) ? value.map(asRecord) : []);
 
 function topLevel(key: string, displayName: string, type: TargetAttribute["type"] = "string"): TargetAttribute {

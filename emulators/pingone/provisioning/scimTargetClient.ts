@@ -5,7 +5,7 @@ import type { ScimConfiguration } from "../api/payloads/scimStoreConfiguration";
 import { TargetError } from "./provisioningErrors";
 
 const SCIM_MEDIA_TYPE = "application/scim+json";
-/** Renew a cached token this long before it expires. */
+/** Renew a cached token this long before it expires (at most a tenth of its lifetime). */
 const EXPIRY_MARGIN_MS = 30_000;
 
 const TokenResponseSchema = z.object({ access_token: z.string().min(1), expires_in: z.coerce.number().optional() });
@@ -79,13 +79,18 @@ export class ScimTargetClient {
         }
         this.tokens.delete(key);
         // inferred: client_secret_post; PingOne's connection form has no scope field, so none is sent.
-        const form = new URLSearchParams({ grant_type: "client_credentials", client_id: clientId, client_secret: clientSecret });
+        const form = new URLSearchParams({
+            grant_type: "client_credentials",
+            client_id: clientId,
+            client_secret: clientSecret,
+        });
         const response = await this.call("POST", url, form.toString(), "configuration.OAUTH_TOKEN_REQUEST", {
             "Content-Type": "application/x-www-form-urlencoded",
             Accept: "application/json",
         });
         if (response.status !== 200) {
-            const target = response.status === 400 || response.status === 401 ? "OAUTH_CLIENT_SECRET" : "OAUTH_TOKEN_REQUEST";
+            const target =
+                response.status === 400 || response.status === 401 ? "OAUTH_CLIENT_SECRET" : "OAUTH_TOKEN_REQUEST";
             throw new TargetError(
                 `OAuth token request POST ${url} failed: ${reasonOf(response)}`,
                 response.status,
@@ -94,10 +99,15 @@ export class ScimTargetClient {
         }
         const token = TokenResponseSchema.safeParse(response.data);
         if (!token.success) {
-            throw new TargetError(`OAuth token response from ${url} has no access_token.`, 200, "configuration.OAUTH_TOKEN_REQUEST");
+            throw new TargetError(
+                `OAuth token response from ${url} has no access_token.`,
+                200,
+                "configuration.OAUTH_TOKEN_REQUEST",
+            );
         }
         const lifetimeMs = (token.data.expires_in ?? 3600) * 1000;
-        this.tokens.set(key, { accessToken: token.data.access_token, expiresAt: Date.now() + lifetimeMs - EXPIRY_MARGIN_MS });
+        const expiresAt = Date.now() + lifetimeMs - Math.min(EXPIRY_MARGIN_MS, lifetimeMs / 10);
+        this.tokens.set(key, { accessToken: token.data.access_token, expiresAt });
         return token.data.access_token;
     }
 
@@ -127,7 +137,8 @@ export class ScimTargetClient {
         const data = body === undefined ? undefined : JSON.stringify(body);
         return this.call(method, url, data, "configuration.SCIM_URL", {
             Accept: SCIM_MEDIA_TYPE,
-            ...(body !== undefined && { "Content-Type": SCIM_MEDIA_TYPE }),
+            // On every request, bodiless ones included: DocuWare requires the SCIM media type.
+            "Content-Type": SCIM_MEDIA_TYPE,
             ...(authorization && { Authorization: authorization }),
         });
     }

@@ -26,6 +26,7 @@ const ListResponseSchema = z.looseObject({
     Resources: z.array(z.looseObject({ id: z.string().min(1) })).optional(),
 });
 
+/** inferred: the lookup used when USER_FILTER is "" (the API returns "" when unset). */
 const DEFAULT_FILTERS = { userName: 'userName eq "%s"', workEmail: 'emails.value eq "%s"' } as const;
 
 /** `{SCIM_URL}{USERS_RESOURCE}` without doubled slashes. */
@@ -45,11 +46,19 @@ function permissions(configuration: ScimConfiguration) {
     };
 }
 
-const isTrue = (value: unknown): boolean => value === true || value === "true";
+/** The `active` the target should end with: a disabled PingOne user is never left (or created) active. */
+function targetActive(attributes: Map<string, unknown>, userEnabled: boolean): boolean | undefined {
+    if (!userEnabled) {
+        return false;
+    }
+    const mapped = attributes.get("active");
+    return attributes.has("active") ? mapped === true || mapped === "true" : undefined;
+}
 
 /**
  * Carries out PingOne's outbound SCIM sequence for one user and one store: look the user up through USER_FILTER,
  * then create, update, disable or delete as the store's flags and REMOVE_ACTION allow.
+ * inferred: messages are SCIM 2.0 even for SCIM_VERSION "1.1" (the emulator has no 1.1 target to talk to).
  */
 export class UserProvisioner {
     constructor(private readonly client: ScimTargetClient) {}
@@ -69,8 +78,7 @@ export class UserProvisioner {
         }
         const identifier = identifierValue;
         const allowed = permissions(configuration);
-        // A disabled PingOne user is never left (or created) active in the target.
-        const desiredActive = userEnabled ? (attributes.has("active") ? isTrue(attributes.get("active")) : undefined) : false;
+        const desiredActive = targetActive(attributes, userEnabled);
         const existing =
             (previousIdentifier !== undefined ? await this.lookup(configuration, previousIdentifier) : undefined) ??
             (previousIdentifier !== identifier ? await this.lookup(configuration, identifier) : undefined);
@@ -83,8 +91,16 @@ export class UserProvisioner {
             if (desiredActive !== undefined) {
                 createAttributes.set("active", desiredActive);
             }
-            const extensions = (configuration.SCHEMA_EXTENSION_URNS ?? "").split(",").map((u) => u.trim()).filter(Boolean);
-            await this.client.send(configuration, "POST", usersUrl(configuration), newScimUser(createAttributes, extensions));
+            const extensions = (configuration.SCHEMA_EXTENSION_URNS ?? "")
+                .split(",")
+                .map((u) => u.trim())
+                .filter(Boolean);
+            await this.client.send(
+                configuration,
+                "POST",
+                usersUrl(configuration),
+                newScimUser(createAttributes, extensions),
+            );
             return { action: "create", provisioned: true, identifier, details: "" };
         }
 
@@ -113,6 +129,7 @@ export class UserProvisioner {
         if (!permissions(configuration).disable) {
             return { action: "skip", provisioned: false, details: "Left in the target: DISABLE_USERS is false." };
         }
+        // inferred: without REMOVE_ACTION the user is disabled, the less destructive choice.
         if (configuration.REMOVE_ACTION === "Delete") {
             const url = `${usersUrl(configuration)}/${encodeURIComponent(String(existing["id"]))}`;
             await this.client.send(configuration, "DELETE", url, undefined, [404]);

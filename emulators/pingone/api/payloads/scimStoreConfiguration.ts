@@ -11,7 +11,7 @@ export const AUTHENTICATION_METHODS = [
 ] as const;
 
 /** Keys each authentication method needs besides the always-required ones (SDK descriptions; inferred for OAuth). */
-const KEYS_PER_METHOD: Record<(typeof AUTHENTICATION_METHODS)[number], readonly string[]> = {
+export const KEYS_PER_METHOD: Record<(typeof AUTHENTICATION_METHODS)[number], readonly string[]> = {
     "Basic Authentication": ["BASIC_AUTH_USER", "BASIC_AUTH_PASSWORD"],
     "OAuth 2 Bearer Token": ["OAUTH_ACCESS_TOKEN"],
     "OAuth 2 Client Credentials": ["OAUTH_CLIENT_ID", "OAUTH_CLIENT_SECRET", "OAUTH_TOKEN_REQUEST"],
@@ -77,22 +77,33 @@ export const ScimConfigurationSchema = z
     });
 export type ScimConfiguration = z.infer<typeof ScimConfigurationSchema>;
 
-const ConfigurationSchema = z.record(z.string(), z.union([z.string(), z.boolean()]));
+const OtherConfigurationSchema = z.record(z.string(), z.union([z.string(), z.boolean()]));
 
-/**
- * Validates a store's `configuration` for its `type` and returns it; errors are `INVALID_DATA` with targets such as
- * `configuration.REMOVE_ACTION`. A `directory` store needs none; other types need an object but their keys are
- * not checked by the emulator.
- */
-export function validateStoreConfiguration(type: string, configuration: unknown): StoreConfiguration {
-    const schema =
-        type === "scim"
-            ? z.object({ configuration: ScimConfigurationSchema })
-            : z.object({ configuration: type === "directory" ? ConfigurationSchema.default({}) : ConfigurationSchema });
+/** Parses `configuration` so that issue paths (and so `details[].target`) start with `configuration.`. */
+function parseConfiguration<S extends z.ZodType>(schema: S, configuration: unknown): z.output<S> {
     const input = { configuration };
-    const parsed = schema.safeParse(input);
+    const parsed = z.object({ configuration: schema }).safeParse(input);
     if (!parsed.success) {
         throw PingOneError.invalidData(issuesToDetails(parsed.error.issues, input));
     }
-    return parsed.data.configuration as StoreConfiguration;
+    return (parsed.data as { configuration: z.output<S> }).configuration;
+}
+
+export function validateScimConfiguration(configuration: unknown): ScimConfiguration {
+    return parseConfiguration(ScimConfigurationSchema, configuration);
+}
+
+/**
+ * Validates a store's `configuration` for its `type`; errors are `INVALID_DATA` with targets such as
+ * `configuration.REMOVE_ACTION`. A `directory` store needs none; other types need an object whose keys the emulator
+ * does not check.
+ */
+export function validateStoreConfiguration(type: string, configuration: unknown): StoreConfiguration {
+    if (type === "scim") {
+        return validateScimConfiguration(configuration) as StoreConfiguration;
+    }
+    return parseConfiguration(
+        type === "directory" ? OtherConfigurationSchema.default({}) : OtherConfigurationSchema,
+        configuration,
+    );
 }

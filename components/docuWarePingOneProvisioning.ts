@@ -1,0 +1,185 @@
+import { createHash } from "node:crypto";
+import * as pulumi from "@pulumi/pulumi";
+import { AppRegistration } from "../sdk/docuware/appRegistration";
+import { ExistingAppRegistration } from "../sdk/docuware/existingAppRegistration";
+import { UserProvisioning } from "../sdk/docuware/userProvisioning";
+import { PropagationPlan } from "../sdk/pingone/propagationPlan";
+import { PropagationRevision } from "../sdk/pingone/propagationRevision";
+import { PropagationRule } from "../sdk/pingone/propagationRule";
+import { PropagationStore } from "../sdk/pingone/propagationStore";
+import { type DocuWarePingOneProvisioningArgs, GUIDE_MAPPINGS } from "./provisioningArgs";
+import { validateArgs } from "./validateArgs";
+
+/**
+ * User provisioning from PingOne to DocuWare, as the DocuWare guide sets it up by hand, in the guide's order:
+ * app registration → DocuWare User Provisioning settings (identity provider Ping) → PingOne SCIM connection with the
+ * registration's credentials and URLs → plan → rule with user filter and mappings → enable → revision.
+ *
+ * @example
+ * const provisioning = new DocuWarePingOneProvisioning("acme", {
+ *     organizationUrl: "https://acme.docuware.cloud",
+ *     environmentId: "a1b2c3d4-…",
+ * });
+ * export const scimBaseUrl = provisioning.scimBaseUrl;
+ */
+export class DocuWarePingOneProvisioning extends pulumi.ComponentResource {
+    static readonly __pulumiType = "docuware-pingone:index:DocuWarePingOneProvisioning";
+
+    /** DocuWare's SCIM base URL PingOne provisions to. */
+    readonly scimBaseUrl: pulumi.Output<string>;
+    /** DocuWare's OAuth token URL PingOne gets tokens from. */
+    readonly tokenUrl: pulumi.Output<string>;
+    /** Client id of the DocuWare app registration (secret when it came from `existingRegistration`). */
+    readonly clientId: pulumi.Output<string>;
+    readonly storeId: pulumi.Output<string>;
+    readonly planId: pulumi.Output<string>;
+    readonly ruleId: pulumi.Output<string>;
+    readonly revisionId: pulumi.Output<string>;
+    /** One line on what is enabled, e.g. "DocuWare provisioning on (ping); connection "DocuWare (acme)" on; rule … on, 6 mappings". */
+    readonly status: pulumi.Output<string>;
+
+    constructor(name: string, args: DocuWarePingOneProvisioningArgs = {}, opts?: pulumi.ComponentResourceOptions) {
+        super(DocuWarePingOneProvisioning.__pulumiType, name, {}, opts);
+        const problems = validateArgs(args);
+        if (problems.length > 0) {
+            throw new pulumi.ResourceError(
+                `Invalid arguments for DocuWarePingOneProvisioning "${name}":\n${problems.map((p) => `  - ${p}`).join("\n")}`,
+                this,
+            );
+        }
+        const parent = { parent: this };
+        const location = { environmentId: args.environmentId, region: args.region };
+
+        const docuware = args.existingRegistration
+            ? this.existingRegistration(name, args)
+            : this.managedRegistration(name, args);
+
+        const connectionSettings = {
+            ...location,
+            name: args.connectionName ?? `DocuWare (${name})`,
+            enabled: args.connectionEnabled ?? true,
+            scimUrl: docuware.scimBaseUrl,
+            authenticationMethod: "OAuth 2 Client Credentials" as const,
+            oauthTokenUrl: docuware.tokenUrl,
+            oauthClientId: docuware.clientId,
+            createUsers: args.connection?.createUsers,
+            updateUsers: args.connection?.updateUsers,
+            disableUsers: args.connection?.disableUsers,
+            removeAction: args.connection?.removeAction,
+            uniqueUserIdentifier: args.connection?.uniqueUserIdentifier,
+            userFilter: args.connection?.userLookupFilter,
+            managed: args.connection?.deprovisionOnDelete,
+        };
+        const store = new PropagationStore(
+            `${name}-connection`,
+            { ...connectionSettings, oauthClientSecret: docuware.clientSecret },
+            parent,
+        );
+        // Children are wired by resource id, which stays known during a preview: a drifted child then does not show
+        // its dependents as changing too (dynamic providers cannot predict their other outputs).
+        const planId = args.planId ?? new PropagationPlan(`${name}-plan`, location, parent).id;
+        const ruleSettings = {
+            ...location,
+            planId,
+            name: args.ruleName ?? `PingOne to DocuWare (${name})`,
+            userFilter: args.userFilter ?? { populationName: "Default" },
+            mappings: args.mappings ?? GUIDE_MAPPINGS.map((m) => ({ ...m })),
+            active: args.ruleEnabled ?? true,
+        };
+        const rule = new PropagationRule(`${name}-rule`, { ...ruleSettings, targetStoreId: store.id }, parent);
+        const revision = new PropagationRevision(
+            `${name}-revision`,
+            { ...location, triggers: { configuration: digest([store.id, rule.id, connectionSettings, ruleSettings]) } },
+            parent,
+        );
+
+        this.scimBaseUrl = docuware.scimBaseUrl;
+        this.tokenUrl = docuware.tokenUrl;
+        this.clientId = docuware.clientId;
+        this.storeId = store.storeId;
+        this.planId = pulumi.output(planId);
+        this.ruleId = rule.ruleId;
+        this.revisionId = revision.revisionId;
+        this.status = pulumi
+            .all([docuware.enabled, store.name, store.enabled, rule.name, rule.active, rule.mappings])
+            .apply(
+                ([docuwareOn, storeName, storeOn, ruleName, ruleOn, ruleMappings]) =>
+                    `DocuWare provisioning ${onOff(docuwareOn)} (ping); connection "${storeName}" ${onOff(storeOn)}; ` +
+                    `rule "${ruleName}" ${onOff(ruleOn)}, ${ruleMappings.length} mappings`,
+            );
+        this.registerOutputs({
+            scimBaseUrl: this.scimBaseUrl,
+            tokenUrl: this.tokenUrl,
+            clientId: this.clientId,
+            storeId: this.storeId,
+            planId: this.planId,
+            ruleId: this.ruleId,
+            revisionId: this.revisionId,
+            status: this.status,
+        });
+    }
+
+    /** Creates the app registration and enables User Provisioning with identity provider Ping. */
+    private managedRegistration(name: string, args: DocuWarePingOneProvisioningArgs) {
+        const registration = new AppRegistration(
+            `${name}-registration`,
+            {
+                organizationUrl: args.organizationUrl,
+                name: args.appRegistrationName ?? `PingOne provisioning (${name})`,
+            },
+            { parent: this },
+        );
+        const settings = new UserProvisioning(
+            `${name}-docuware-provisioning`,
+            {
+                organizationUrl: args.organizationUrl,
+                enabled: args.docuwareProvisioningEnabled ?? true,
+                identityProvider: "ping",
+                appRegistrationClientId: registration.id,
+            },
+            { parent: this },
+        );
+        return {
+            scimBaseUrl: settings.scimBaseUrl,
+            tokenUrl: settings.tokenUrl,
+            clientId: registration.id,
+            clientSecret: registration.clientSecret,
+            enabled: settings.enabled,
+        };
+    }
+
+    /** Checks a registration made in DocuWare Configuration and derives the URLs from it. */
+    private existingRegistration(name: string, args: DocuWarePingOneProvisioningArgs) {
+        const existing = new ExistingAppRegistration(
+            `${name}-registration`,
+            {
+                organizationUrl: args.organizationUrl,
+                clientId: args.existingRegistration!.clientId,
+                clientSecret: args.existingRegistration!.clientSecret,
+                identityProvider: "ping",
+            },
+            { parent: this },
+        );
+        return {
+            scimBaseUrl: existing.scimBaseUrl,
+            tokenUrl: existing.tokenUrl,
+            clientId: existing.clientId,
+            clientSecret: existing.clientSecret,
+            enabled: existing.credentialsAccepted,
+        };
+    }
+}
+
+function onOff(enabled: boolean): string {
+    return enabled ? "on" : "off";
+}
+
+/**
+ * A digest of the desired configuration (never of values computed during an update, which are unknown in a preview):
+ * the revision is republished when it changes. The client secret is not part of it.
+ */
+function digest(values: pulumi.Input<unknown>[]): pulumi.Output<string> {
+    return pulumi
+        .output(values)
+        .apply((resolved) => createHash("sha256").update(JSON.stringify(resolved)).digest("hex"));
+}

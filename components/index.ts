@@ -1,0 +1,2 @@
+export * from "./docuWarePingOneProvisioning";
+export * from "./provisioningArgs";

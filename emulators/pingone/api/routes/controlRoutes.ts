@@ -1,0 +1,76 @@
+import type { FastifyInstance, FastifyReply } from "fastify";
+import { CONTROL_PREFIX } from "../../../shared/controlPlane";
+import { isPlainObject } from "../../isPlainObject";
+import { EditError, editItem, isEditableCollection, removeItem } from "../../state/outOfBandEdits";
+import type { EditableCollection, Environment, StoreConfiguration } from "../../state/resourceSchemas";
+import { maskSecrets } from "../../state/storeSecrets";
+import type { ApiContext } from "../apiContext";
+
+type EditParams = { envId: string; collection: string; id: string };
+const EDIT_PATH = `${CONTROL_PREFIX}/environments/:envId/:collection/:id`;
+
+function masked(collection: EditableCollection, item: Record<string, unknown>): Record<string, unknown> {
+    const configuration = item["configuration"] as StoreConfiguration | undefined;
+    return collection === "stores" && configuration ? { ...item, configuration: maskSecrets(configuration) } : item;
+}
+
+/**
+ * PingOne-specific test-control routes: the masked state, console-like out-of-band edits (which provision like
+ * console changes do), and synchronisation with the provisioning engine.
+ */
+export function registerControlRoutes(app: FastifyInstance, { state, engine, targetClient }: ApiContext): void {
+    /** Resolves the target of an edit, applies it, persists it and tells the engine; errors answer `{ error }`. */
+    const edit = (
+        reply: FastifyReply,
+        { envId, collection, id }: EditParams,
+        change: (environment: Environment, collection: EditableCollection) => Record<string, unknown> | undefined,
+    ) => {
+        const environment = state.data.environments[envId];
+        if (!environment || !isEditableCollection(collection)) {
+            return reply.code(404).send({ error: `Unknown environment ${envId} or collection ${collection}.` });
+        }
+        let result: Record<string, unknown> | undefined;
+        try {
+            result = change(environment, collection);
+        } catch (error) {
+            if (error instanceof EditError) {
+                return reply.code(error.status).send({ error: error.message });
+            }
+            throw error;
+        }
+        state.changed();
+        if (collection === "users") {
+            engine.userChanged(envId, id);
+        } else {
+            engine.configurationChanged(envId);
+        }
+        return result ? reply.send(masked(collection, result)) : reply.code(204).send();
+    };
+
+    app.get(`${CONTROL_PREFIX}/state`, async () => state.maskedSnapshot());
+
+    app.post(`${CONTROL_PREFIX}/provisioning/flush`, async () => engine.flush());
+
+    /** Forgets cached target tokens, as if they had expired. */
+    app.delete(`${CONTROL_PREFIX}/provisioning/token-cache`, async (_request, reply) => {
+        targetClient.clearTokenCache();
+        return reply.code(204).send();
+    });
+
+    app.patch<{ Params: EditParams }>(EDIT_PATH, async (request, reply) => {
+        const body = request.body;
+        if (!isPlainObject(body)) {
+            return reply.code(400).send({ error: "The body must be a JSON object of the attributes to change." });
+        }
+        return edit(reply, request.params, (environment, collection) =>
+            editItem(environment, collection, request.params.id, body),
+        );
+    });
+
+    app.delete<{ Params: EditParams }>(EDIT_PATH, async (request, reply) =>
+        edit(reply, request.params, (environment, collection) => {
+            removeItem(environment, collection, request.params.id);
+            return undefined;
+        }),
+    );
+}
