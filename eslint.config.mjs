@@ -9,7 +9,7 @@ export default tseslint.config(
         files: ["**/*.ts"],
         languageOptions: {
             parserOptions: {
-                projectService: { allowDefaultProject: ["examples/*/*.ts"] },
+                projectService: true,
                 tsconfigRootDir: import.meta.dirname,
             },
         },

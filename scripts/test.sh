@@ -10,6 +10,7 @@ step "build (tsc -p tsconfig.build.json)"
 npx tsc -p tsconfig.build.json
 step "typecheck (strict, every folder)"
 npx tsc -p tsconfig.json --noEmit
+npx tsc -p examples
 step "lint"
 npx eslint .
 step "format check"

@@ -1,10 +1,13 @@
 import { ConfigurationError } from "../core/errors";
+import type { RetryEvent } from "../core/httpClient";
 import type { RetryPolicy } from "../core/retry";
 import { readSetting } from "./stackConfig";
 
 export interface HttpSettings {
     timeoutMs: number;
     retry: Partial<RetryPolicy>;
+    /** Called before each retry (e.g. to show progress); never receives secrets. */
+    onRetry?: (event: RetryEvent) => void;
 }
 
 /** Request timeout and retry count shared by every client (`docuware-pingone:*` config or `DOCUWARE_PINGONE_*`). */

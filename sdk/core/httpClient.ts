@@ -1,4 +1,4 @@
-import axios, { type AxiosInstance, type AxiosResponse } from "axios";
+import axios, { type AxiosInstance, type AxiosResponse, isAxiosError } from "axios";
 import { z } from "zod";
 import { toApiError, toTransportError } from "./errorConversion";
 import { RequestValidationError, ResponseValidationError, type ServiceName } from "./errors";
@@ -122,6 +122,9 @@ export class HttpClient {
             try {
                 response = await this.send(spec, url, authenticate);
             } catch (error) {
+                if (!isAxiosError(error)) {
+                    throw error; // e.g. the token request failed: already a typed error
+                }
                 const failure = toTransportError(error, this.service, spec.method, displayUrl);
                 // A refused connection was never processed, so even a POST may be sent again.
                 const mayRepeat = repeatable || failure.failure === "connection-refused";

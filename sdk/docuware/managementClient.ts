@@ -48,7 +48,7 @@ export class DocuWareClient {
                 "No DocuWare organization URL: set the resource's `organizationUrl` or `docuware:organizationUrl` (DOCUWARE_ORGANIZATION_URL).",
             );
         }
-        return new DocuWareClient(url.replace(/\/+$/, ""), docuWareAdminCredentials(), httpSettings());
+        return new DocuWareClient(url.replace(/\/+$/, ""), docuWareAdminCredentials(url), httpSettings());
     }
 
     /** Discovers the identity service, then finds the organization's id (one request each, once per client). */

@@ -92,7 +92,7 @@ export function explain(error: unknown, step: CheckStep["step"]): { detail: stri
     if (error instanceof TransportError) {
         const fixes: Record<TransportError["failure"], string> = {
             dns: "check the organization URL's host name (e.g. https://<org>.docuware.cloud) and DNS",
-            tls: "the server's certificate is not trusted; use its https URL with a valid certificate (or set NODE_EXTRA_CA_CERTS)",
+            tls: "the TLS handshake failed: the certificate is not trusted, or the port does not speak https; use the service's https URL with a valid certificate (or set NODE_EXTRA_CA_CERTS)",
             timeout:
                 "the service did not answer in time; check network access, proxies and firewalls, or raise docuware-pingone:requestTimeoutSeconds",
             "connection-refused": "nothing listens at that address; check the URL and port",

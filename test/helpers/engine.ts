@@ -105,12 +105,14 @@ export class StepRecorder {
     };
 
     /**
-     * Steps other than `same`, as `op name [changed inputs]` strings, sorted. Dynamic providers report no
+     * Steps other than `same` of the program's resources (not the stack or providers), as `op name [changed inputs]`
+     * strings, sorted. Dynamic providers report no
      * per-property diff, so the changed inputs are computed the way the CLI displays them: old versus new inputs.
      */
     changes(): string[] {
         return this.steps
             .filter((s) => s.op !== "same" && s.op !== "read" && s.op !== "refresh")
+            .filter((s) => s.type !== "pulumi:pulumi:Stack" && !s.type.startsWith("pulumi:providers:"))
             .map((s) => {
                 const keys = changedInputs(s);
                 return `${s.op} ${s.urn.split("::").pop()}${keys.length > 0 ? ` [${keys.join(",")}]` : ""}`;

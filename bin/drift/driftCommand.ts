@@ -1,0 +1,57 @@
+import * as path from "node:path";
+import { Command } from "commander";
+import { openStack } from "../openStack";
+import type { Output } from "../output";
+import { ExitCode, runCommand } from "../runCommand";
+import { findDifferences } from "./findDifferences";
+import { driftDocument, formatDrift } from "./formatDrift";
+import { refreshPreview } from "./refreshPreview";
+
+export interface DriftOptions {
+    stack?: string;
+    cwd?: string;
+    json?: boolean;
+}
+
+const HELP = `
+Runs \`pulumi preview --refresh\` through the Automation API (it changes nothing) and compares the live objects
+in DocuWare and PingOne with the program. Any difference counts: a value changed or an object deleted outside
+Pulumi, and program changes not deployed yet (the CAUSE column tells them apart).
+
+Credentials for the providers come from the stack's config or the environment, as for \`pulumi up\`
+(pingone:clientId / PINGONE_CLIENT_ID, docuware:organizationUrl / DOCUWARE_ORGANIZATION_URL, …).
+Secret values are printed as [secret].
+
+Exit codes:
+  0  no drift
+  1  error (unknown stack, engine or provider failure); nothing was concluded
+  2  drift: the table (or --json) lists each difference
+
+Examples:
+  $ docuware-pingone drift --stack dev
+  $ docuware-pingone drift --stack prod --cwd infra --json > drift.json
+`;
+
+/** `docuware-pingone drift`: live objects versus the program, for a scheduled CI job. */
+export function driftCommand(output: Output): Command {
+    return new Command("drift")
+        .description("Report drift between a stack's program and the live DocuWare and PingOne objects.")
+        .option("-s, --stack <name>", "stack to check (default: the project's selected stack)")
+        .option("-C, --cwd <dir>", "folder of the Pulumi project (default: the current folder)")
+        .option("--json", "print a JSON document instead of a table")
+        .addHelpText("after", HELP)
+        .action(async (options: DriftOptions) => {
+            process.exitCode = await runCommand(output, options.json ?? false, () => drift(options, output));
+        });
+}
+
+async function drift(options: DriftOptions, output: Output): Promise<ExitCode> {
+    const { stack } = await openStack({ stackName: options.stack, cwd: path.resolve(options.cwd ?? ".") });
+    const analysis = findDifferences(await refreshPreview(stack, output));
+    if (options.json) {
+        output.json(driftDocument(stack.name, analysis));
+    } else {
+        output.result(formatDrift(stack.name, analysis));
+    }
+    return analysis.differences.length > 0 ? ExitCode.found : ExitCode.ok;
+}

@@ -1,0 +1,67 @@
+import type { EngineEvent, Stack } from "@pulumi/pulumi/automation";
+import { StackAccessError, pulumiErrorSummary } from "../openStack";
+import type { Output } from "../output";
+
+/**
+ * Runs `pulumi preview --refresh` on the stack and returns its engine events. Progress goes to stderr: the refresh,
+ * then the program run. Nothing is changed, neither the services nor the state.
+ */
+export async function refreshPreview(stack: Stack, output: Output): Promise<EngineEvent[]> {
+    const summary = (await stack.workspace.listStacks()).find((s) => s.name === stack.name);
+    const count = summary?.resourceCount;
+    output.progress(
+        count === undefined
+            ? `refreshing the resources of stack ${stack.name}…`
+            : `refreshing ${count} resources of stack ${stack.name}…`,
+    );
+    const events: EngineEvent[] = [];
+    const engineErrors: string[] = [];
+    let refreshing = true;
+    try {
+        await stack.preview({
+            refresh: true,
+            onEvent: (event) => {
+                events.push(event);
+                const op = event.resourcePreEvent?.metadata.op;
+                if (refreshing && op !== undefined && op !== "refresh") {
+                    refreshing = false;
+                    output.progress("running the program to compare it with the live objects…");
+                }
+                const diagnostic = event.diagnosticEvent;
+                if (diagnostic?.severity === "error") {
+                    engineErrors.push(withoutStackTrace(diagnostic.message));
+                }
+            },
+        });
+    } catch (error) {
+        const reason = engineErrors.length > 0 ? summarize(engineErrors) : pulumiErrorSummary(error);
+        throw new StackAccessError(`The refresh preview of stack ${stack.name} failed: ${reason}`);
+    }
+    return events;
+}
+
+/** An engine diagnostic on one line, without the program's stack trace. */
+function withoutStackTrace(message: string): string {
+    return message
+        .split("\n")
+        .map((line) => line.trim())
+        .filter((line) => line !== "" && !line.startsWith("at "))
+        .join(" ");
+}
+
+/** Errors at most this many are listed; the rest are counted. */
+const LISTED_ERRORS = 2;
+
+/** Each resource's error once, without the engine's "Preview failed:" prefixes and closing "preview failed". */
+function summarize(errors: readonly string[]): string {
+    const reasons = [
+        ...new Set(
+            errors.map((e) => e.replace(/^preview failed:\s*/i, "")).filter((e) => !/^preview failed$/i.test(e)),
+        ),
+    ];
+    if (reasons.length === 0) {
+        return "preview failed";
+    }
+    const more = reasons.length - LISTED_ERRORS;
+    return reasons.slice(0, LISTED_ERRORS).join("; ") + (more > 0 ? ` (and ${more} more)` : "");
+}

@@ -1,0 +1,43 @@
+import type { ProvisioningCheckTarget } from "../../sdk/docuware/verification";
+import type { Store } from "../../sdk/pingone/schemas";
+import type { DocuWareSettings } from "./verifySettings";
+
+/** `{organization}/DocuWare/Services/UserProvisioningService/{identity provider}/scim`, as DocuWare documents it. */
+const SCIM_URL = /^(https?:\/\/.+?)\/DocuWare\/Services\/UserProvisioningService\/([^/]+)\/scim\/?$/i;
+
+export type DocuWareTarget = { target: ProvisioningCheckTarget } | { missing: string[] };
+
+/**
+ * What to check at DocuWare: the configured values, completed from the PingOne connection (its SCIM URL gives the
+ * organization and identity provider, its OAuth client id the app registration), so the check uses exactly what
+ * PingOne uses. The client secret can only come from configuration: PingOne never returns it.
+ */
+export function docuWareTarget(
+    settings: DocuWareSettings,
+    store: Store | undefined,
+    connectionSecret: string | undefined,
+): DocuWareTarget {
+    const configuration = store?.configuration ?? {};
+    const fromScimUrl = SCIM_URL.exec(String(configuration.SCIM_URL ?? ""));
+    const storeClientId = typeof configuration.OAUTH_CLIENT_ID === "string" ? configuration.OAUTH_CLIENT_ID : undefined;
+    const organizationUrl = settings.organizationUrl ?? fromScimUrl?.[1];
+    const clientId = settings.clientId ?? storeClientId;
+    const clientSecret = settings.clientSecret ?? (clientId === storeClientId ? connectionSecret : undefined);
+    const missing = [
+        !organizationUrl && "--organization-url (DOCUWARE_ORGANIZATION_URL)",
+        !clientId && "--scim-client-id (DOCUWARE_SCIM_CLIENT_ID)",
+        !clientSecret && "--scim-client-secret (DOCUWARE_SCIM_CLIENT_SECRET)",
+    ].filter((m): m is string => Boolean(m));
+    if (!organizationUrl || !clientId || !clientSecret) {
+        return { missing };
+    }
+    return {
+        target: {
+            organizationUrl,
+            identityProvider: settings.identityProvider ?? fromScimUrl?.[2] ?? "ping",
+            clientId,
+            clientSecret,
+            probeUserName: settings.probeUserName,
+        },
+    };
+}

@@ -1,0 +1,220 @@
+import { strict as assert } from "node:assert";
+import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { LocalWorkspace, type Stack } from "@pulumi/pulumi/automation";
+import { type RunningEmulators, startTestEmulators } from "../helpers/emulators";
+import { REPO_ROOT, printEngineVersion, requireEngine } from "../helpers/engine";
+import { type EmulatorState, emulatorState, emulatorStackConfig } from "../helpers/projects";
+
+const PACKAGE_NAME = "pulumi-docuware-pingone";
+const RUNTIME_MODULE = `${PACKAGE_NAME}/provider-runtime`;
+const GUIDE_FLOW = path.join(REPO_ROOT, "examples", "guide-flow");
+
+interface PackageJson {
+    name: string;
+    version: string;
+    main?: string;
+    types?: string;
+    bin?: Record<string, string>;
+    files?: string[];
+    exports?: Record<string, string | Record<string, string>>;
+    dependencies?: Record<string, string>;
+    devDependencies?: Record<string, string>;
+}
+
+const readJson = <T>(file: string): T => JSON.parse(readFileSync(file, "utf8")) as T;
+
+/** The newest modification time of the TypeScript sources `tsc -p tsconfig.build.json` compiles into dist/. */
+function newestSource(dir: string): number {
+    return readdirSync(dir, { withFileTypes: true }).reduce((newest, entry) => {
+        const full = path.join(dir, entry.name);
+        const time = entry.isDirectory() ? newestSource(full) : entry.name.endsWith(".ts") ? statSync(full).mtimeMs : 0;
+        return Math.max(newest, time);
+    }, 0);
+}
+
+/** Every file package.json points consumers to (main, types, exports, bin), as paths inside the package. */
+function referencedFiles(pkg: PackageJson): string[] {
+    const exportTargets = Object.values(pkg.exports ?? {}).flatMap((target) =>
+        typeof target === "string" ? [target] : Object.values(target),
+    );
+    return [pkg.main, pkg.types, ...exportTargets, ...Object.values(pkg.bin ?? {})]
+        .filter((file): file is string => file !== undefined)
+        .map((file) => path.posix.normalize(file));
+}
+
+/**
+ * The package as users get it: `npm pack`, installed from the tarball into a fresh Pulumi project outside the
+ * repository, where nothing resolves from the checkout. Dynamic providers serialize differently when their code lives
+ * in node_modules, so this deploys and destroys the guide's flow (examples/guide-flow) from there.
+ */
+describe("the packed package in a fresh project outside the repository", function () {
+    this.timeout(900_000);
+    const pkg = readJson<PackageJson>(path.join(REPO_ROOT, "package.json"));
+    let projectDir: string;
+    let packedFiles: string[];
+    let emulators: RunningEmulators;
+    let initialState: EmulatorState;
+    let stack: Stack | undefined;
+    let destroyed = false;
+
+    before(async function () {
+        requireEngine(this);
+        printEngineVersion();
+        const built = path.join(REPO_ROOT, "dist", "index.js");
+        const sources = Math.max(
+            ...["sdk", "components", "bin"].map((dir) => {
+                try {
+                    return newestSource(path.join(REPO_ROOT, dir));
+                } catch {
+                    return 0;
+                }
+            }),
+            statSync(path.join(REPO_ROOT, "index.ts")).mtimeMs,
+        );
+        let builtAt = 0;
+        try {
+            builtAt = statSync(built).mtimeMs;
+        } catch {
+            // not built
+        }
+        assert.ok(
+            builtAt >= sources,
+            "dist/ is missing or older than the sources: run `npx tsc -p tsconfig.build.json`",
+        );
+
+        projectDir = mkdtempSync(path.join(os.tmpdir(), "docuware-pingone-packed-"));
+        const [packed] = JSON.parse(
+            execFileSync("npm", ["pack", "--json", "--pack-destination", projectDir], {
+                cwd: REPO_ROOT,
+                encoding: "utf8",
+                stdio: ["ignore", "pipe", "pipe"],
+            }),
+        ) as { filename: string; files: { path: string }[] }[];
+        packedFiles = packed!.files.map((file) => file.path);
+
+        // The guide-flow example, depending on the tarball instead of the checkout.
+        for (const file of ["Pulumi.yaml", "index.ts", "tsconfig.json"]) {
+            copyFileSync(path.join(GUIDE_FLOW, file), path.join(projectDir, file));
+        }
+        const example = readJson<PackageJson>(path.join(GUIDE_FLOW, "package.json"));
+        writeFileSync(
+            path.join(projectDir, "package.json"),
+            JSON.stringify(
+                {
+                    ...example,
+                    dependencies: {
+                        ...example.dependencies,
+                        [PACKAGE_NAME]: `file:./${path.basename(packed!.filename)}`,
+                    },
+                },
+                null,
+                4,
+            ),
+        );
+    });
+
+    after(async () => {
+        try {
+            if (stack) {
+                if (!destroyed) {
+                    await stack.destroy();
+                }
+                await stack.workspace.removeStack(stack.name);
+            }
+        } finally {
+            await emulators?.stop();
+            if (projectDir) {
+                rmSync(projectDir, { recursive: true, force: true });
+            }
+        }
+    });
+
+    it("packs every file package.json points to, and nothing of the repository's own", () => {
+        // npm skips `files` entries that match nothing without a word.
+        const unmatchedFilesEntries = (pkg.files ?? []).filter(
+            (entry) => !packedFiles.some((file) => file === entry || file.startsWith(entry.replace(/\/?$/, "/"))),
+        );
+        // main, types, exports and bin, also of nested packages (the policy pack's package.json).
+        const nested = packedFiles
+            .filter((file) => file !== "package.json" && path.posix.basename(file) === "package.json")
+            .flatMap((file) =>
+                referencedFiles(readJson<PackageJson>(path.join(REPO_ROOT, file))).map((target) =>
+                    path.posix.join(path.posix.dirname(file), target),
+                ),
+            );
+        const missingTargets = [...referencedFiles(pkg), ...nested].filter((file) => !packedFiles.includes(file));
+        const repositoryFiles = packedFiles.filter((file) => /^(test|emulators|scripts|examples|program)\//.test(file));
+        assert.deepEqual(
+            { unmatchedFilesEntries, missingTargets, repositoryFiles },
+            { unmatchedFilesEntries: [], missingTargets: [], repositoryFiles: [] },
+            `packed ${packedFiles.length} files`,
+        );
+    });
+
+    it("installs with npm, outside the repository", () => {
+        assert.ok(path.relative(REPO_ROOT, projectDir).startsWith(".."), "the project is outside the checkout");
+        const started = Date.now();
+        execFileSync("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"], {
+            cwd: projectDir,
+            stdio: ["ignore", "pipe", "pipe"],
+        });
+        console.log(`      npm install took ${((Date.now() - started) / 1000).toFixed(1)} s`);
+        const installed = readJson<PackageJson>(path.join(projectDir, "node_modules", PACKAGE_NAME, "package.json"));
+        assert.equal(installed.version, pkg.version);
+    });
+
+    it("deploys the guide's flow from node_modules", async () => {
+        emulators = await startTestEmulators();
+        initialState = await emulatorState(emulators, emulators.docuware);
+        const blanked = Object.fromEntries(
+            Object.keys(emulators.providerEnvironment()).map((name) => [name, ""] as const),
+        );
+        stack = await LocalWorkspace.createStack(
+            { stackName: `packed-${randomBytes(3).toString("hex")}`, workDir: projectDir },
+            { envVars: { PULUMI_CONFIG_PASSPHRASE: process.env.PULUMI_CONFIG_PASSPHRASE ?? "test", ...blanked } },
+        );
+        await stack.setAllConfig(emulatorStackConfig(emulators));
+        const result = await stack.up();
+        assert.equal(result.summary.result, "succeeded");
+        assert.match(
+            String(result.outputs.status?.value),
+            /^DocuWare provisioning on \(ping\); connection .* on; rule/,
+        );
+    });
+
+    it("serializes providers that load the installed package by name", async () => {
+        const exported = await stack!.exportStack();
+        const resources = exported.deployment.resources as { type: string; inputs?: Record<string, unknown> }[];
+        const providers = resources.filter((r) => r.type.startsWith("pulumi-nodejs:dynamic/"));
+        assert.equal(providers.length, 6, providers.map((r) => r.type).join(", "));
+        for (const resource of providers) {
+            const serialized = String(resource.inputs?.__provider);
+            // The shim captures the module name and requires it at run time; nothing else is loaded or inlined.
+            assert.ok(
+                serialized.includes(`RUNTIME_MODULE: "${RUNTIME_MODULE}"`),
+                `${resource.type} names ${RUNTIME_MODULE}:\n${serialized}`,
+            );
+            assert.deepEqual(
+                [...new Set([...serialized.matchAll(/require\(([^)]*)\)/g)].map((match) => match[1]))],
+                ["RUNTIME_MODULE"],
+                `${resource.type} requires nothing but the runtime module`,
+            );
+            assert.ok(!serialized.includes(projectDir) && !serialized.includes(REPO_ROOT), "no absolute paths");
+            for (const inlined of ["safeParse", "axios", "ClientCredentialsTokenSource", "OrganizationUrlSchema"]) {
+                assert.ok(!serialized.includes(inlined), `${resource.type}: the shim inlines ${inlined}`);
+            }
+            assert.ok(serialized.length < 8_000, `${resource.type}: the shim is ${serialized.length} characters`);
+        }
+    });
+
+    it("destroys, leaving the emulators as they were", async () => {
+        const result = await stack!.destroy();
+        destroyed = true;
+        assert.equal(result.summary.result, "succeeded");
+        assert.deepEqual(await emulatorState(emulators, emulators.docuware), initialState);
+    });
+});

@@ -1,0 +1,263 @@
+import { randomBytes } from "node:crypto";
+import { cpSync, readdirSync, rmSync } from "node:fs";
+import * as path from "node:path";
+import { type ConfigMap, LocalWorkspace, type Stack } from "@pulumi/pulumi/automation";
+import type { DocuWareConnection, PingOneConnection } from "../../emulators";
+import type { ControlClient } from "../../emulators/shared/controlClient";
+import { PingOneClient } from "../../sdk/pingone/client";
+import { PopulationSchema } from "../../sdk/pingone/schemas";
+import type { RunningEmulators } from "./emulators";
+import { REPO_ROOT, engineWorkDir } from "./engine";
+
+/**
+ * Environment variables the providers would fall back to. A project stack blanks them (the providers treat an empty
+ * variable as unset), so a deployment proves that the stack config alone is enough.
+ */
+const PROVIDER_ENVIRONMENT_VARIABLES = [
+    "PINGONE_CLIENT_ID",
+    "PINGONE_CLIENT_SECRET",
+    "PINGONE_ENVIRONMENT_ID",
+    "PINGONE_REGION_CODE",
+    "PINGONE_AUTH_URL",
+    "PINGONE_API_URL",
+    "DOCUWARE_ORGANIZATION_URL",
+    "DOCUWARE_CLIENT_ID",
+    "DOCUWARE_CLIENT_SECRET",
+];
+
+/** What a copy of the root project needs: Pulumi.yaml, the program and the tsconfig.json ts-node uses for it. */
+export const ROOT_PROJECT_FILES = ["Pulumi.yaml", "program", "tsconfig.json"];
+
+/** Anything with an emulator's control API: an emulated DocuWare organization or PingOne. */
+export interface Controlled {
+    control: ControlClient;
+}
+
+export interface ProjectStackOptions {
+    /** The project folder (the one holding Pulumi.yaml), relative to the repository root. */
+    project: string;
+    /**
+     * What to copy, relative to `project`. Defaults to the folder's files and subfolders except node_modules, build
+     * output and stack config files (`Pulumi.<stack>.yaml`).
+     */
+    include?: string[];
+    /** Stack config, as `pulumi config set [--secret]` would set it. */
+    config?: ConfigMap;
+    /** Stack config by path (`pulumi config set --path 'list[0].name' …`), for structured values. */
+    pathConfig?: ConfigMap;
+    /** Extra environment for the CLI and the provider processes it starts. */
+    envVars?: Record<string, string>;
+}
+
+export interface ProjectStack {
+    stack: Stack;
+    /** The copy the stack runs from, under .work/engine. */
+    workDir: string;
+    /** `pulumi destroy`; `dispose` skips it afterwards. */
+    destroy(): ReturnType<Stack["destroy"]>;
+    /** Destroys what is left, removes the stack and the copy. */
+    dispose(): Promise<void>;
+}
+
+function defaultIncludes(projectDir: string): string[] {
+    return readdirSync(projectDir).filter(
+        (name) => !["node_modules", "bin", "package-lock.json"].includes(name) && !/^Pulumi\..+\.yaml$/.test(name),
+    );
+}
+
+/**
+ * A stack of a Pulumi project of this repository (an example, the root program), run from a fresh copy under the
+ * git-ignored .work/ folder: `pulumi` writes `Pulumi.<stack>.yaml` next to Pulumi.yaml, and tracked folders must
+ * stay clean. Modules still resolve from the repository's node_modules, where `pulumi-docuware-pingone` links to
+ * the checkout (scripts/with-toolchain.sh), as from an installed package.
+ */
+export async function createProjectStack(options: ProjectStackOptions): Promise<ProjectStack> {
+    const projectDir = path.join(REPO_ROOT, options.project);
+    const workDir = engineWorkDir(path.basename(options.project === "." ? "root" : options.project));
+    for (const entry of options.include ?? defaultIncludes(projectDir)) {
+        cpSync(path.join(projectDir, entry), path.join(workDir, entry), { recursive: true });
+    }
+    const stackName = `test-${randomBytes(3).toString("hex")}`;
+    const blanked = Object.fromEntries(PROVIDER_ENVIRONMENT_VARIABLES.map((name) => [name, ""]));
+    const stack = await LocalWorkspace.createStack(
+        { stackName, workDir },
+        {
+            envVars: {
+                PULUMI_CONFIG_PASSPHRASE: process.env.PULUMI_CONFIG_PASSPHRASE ?? "test",
+                ...blanked,
+                ...options.envVars,
+            },
+        },
+    );
+    if (options.config) {
+        await stack.setAllConfig(options.config);
+    }
+    if (options.pathConfig) {
+        await stack.setAllConfig(options.pathConfig, true);
+    }
+    let destroyed = false;
+    return {
+        stack,
+        workDir,
+        async destroy() {
+            const result = await stack.destroy();
+            destroyed = true;
+            return result;
+        },
+        async dispose() {
+            try {
+                if (!destroyed) {
+                    await stack.destroy();
+                }
+                await stack.workspace.removeStack(stackName);
+            } finally {
+                rmSync(workDir, { recursive: true, force: true });
+            }
+        },
+    };
+}
+
+/** The PingOne provider settings for an emulated environment, as stack config. */
+export function pingOneStackConfig(pingone: PingOneConnection, environmentId = pingone.environmentId): ConfigMap {
+    return {
+        "pingone:clientId": { value: pingone.workerClientId },
+        "pingone:clientSecret": { value: pingone.workerClientSecret, secret: true },
+        "pingone:environmentId": { value: environmentId },
+        "pingone:authUrl": { value: pingone.authUrl },
+        "pingone:apiUrl": { value: pingone.apiUrl },
+    };
+}
+
+/** The DocuWare provider settings for an emulated organization (URL and admin credential), as stack config. */
+export function docuWareStackConfig(docuware: DocuWareConnection): ConfigMap {
+    return {
+        "docuware:organizationUrl": { value: docuware.baseUrl },
+        "docuware:clientId": { value: docuware.adminClientId },
+        "docuware:clientSecret": { value: docuware.adminClientSecret, secret: true },
+    };
+}
+
+/** Everything the guide's flow needs to run against the emulators (PingOne environment 0, organization `index`). */
+export function emulatorStackConfig(emulators: RunningEmulators, index = 0): ConfigMap {
+    const connection = emulators.connection();
+    return {
+        ...pingOneStackConfig(connection.pingone),
+        ...docuWareStackConfig(connection.docuwareOrganizations[index]!),
+    };
+}
+
+/** The emulators' control-API `/state`, for comparing before and after a deployment. */
+export interface EmulatorState {
+    pingone: unknown;
+    docuware: unknown[];
+}
+
+/**
+ * The emulators' state without what a deployment leaves by design: PingOne keeps published revisions (they are
+ * history; deleting a `PropagationRevision` only forgets it), and DocuWare stamps its User Provisioning settings
+ * with the time they were put back.
+ */
+export async function emulatorState(
+    emulators: Pick<RunningEmulators, "pingone">,
+    docuware: Controlled[],
+): Promise<EmulatorState> {
+    const pingone = await emulators.pingone.control.get<{ environments: Record<string, Record<string, unknown>> }>(
+        "/state",
+    );
+    for (const environment of Object.values(pingone.environments)) {
+        delete environment["revisions"];
+        delete environment["latestRevisionId"];
+    }
+    const organizations = await Promise.all(
+        docuware.map(async (organization) => {
+            const state = await organization.control.get<{ UserProvisioning: Record<string, unknown> }>("/state");
+            delete state.UserProvisioning["ModifiedAt"];
+            return state;
+        }),
+    );
+    return { pingone, docuware: organizations };
+}
+
+/** A PingOne client for the emulated environment, with the worker application's credentials. */
+export function pingOneClient(pingone: PingOneConnection): PingOneClient {
+    return new PingOneClient({
+        clientId: pingone.workerClientId,
+        clientSecret: pingone.workerClientSecret,
+        environmentId: pingone.environmentId,
+        authUrl: pingone.authUrl,
+        apiUrl: pingone.apiUrl,
+    });
+}
+
+/** Creates a population, as an administrator does under Directory > Populations. Returns its id. */
+export async function createPopulation(pingone: PingOneConnection, name: string): Promise<string> {
+    const created = await pingOneClient(pingone).http.request({
+        method: "POST",
+        path: `/environments/${encodeURIComponent(pingone.environmentId)}/populations`,
+        body: { name },
+        responseSchema: PopulationSchema,
+    });
+    return created.id;
+}
+
+/** A provisioned PingOne user, as the test created it. */
+export interface PingOneTestUser {
+    id: string;
+    username: string;
+    /** Deletes the user in PingOne and waits until the emulated PingOne has deprovisioned it. */
+    delete(): Promise<void>;
+}
+
+/**
+ * The guide's "Provision users" step: creates a PingOne user (in the Default population unless `populationId` is
+ * given) and waits until the emulated PingOne has provisioned it to every DocuWare its rules target.
+ */
+export async function provisionUser(
+    emulators: Pick<RunningEmulators, "pingone">,
+    pingone: PingOneConnection,
+    username: string,
+    populationId?: string,
+): Promise<PingOneTestUser> {
+    const client = pingOneClient(pingone);
+    const created = await client.createUser(pingone.environmentId, {
+        username,
+        email: `${username}@example.com`,
+        name: { given: "Jane", family: "Doe" },
+        ...(populationId ? { population: { id: populationId } } : {}),
+    });
+    await emulators.pingone.waitForProvisioningIdle();
+    return {
+        id: created.id,
+        username,
+        async delete() {
+            await client.deleteUser(pingone.environmentId, created.id);
+            await emulators.pingone.waitForProvisioningIdle();
+        },
+    };
+}
+
+/** A DocuWare user as the emulator's control API lists it (Platform field names). */
+export interface DocuWareTestUser {
+    Id: string;
+    Name: string;
+    FirstName: string | null;
+    LastName: string | null;
+    EMail: string | null;
+    Active: boolean;
+    ExternalId: string | null;
+    ExternalIdp: string | null;
+}
+
+/** The DocuWare user named `username` in an emulated organization, if any. */
+export async function docuWareUser(organization: Controlled, username: string): Promise<DocuWareTestUser | undefined> {
+    const state = await organization.control.get<{ Users: DocuWareTestUser[] }>("/state");
+    return state.Users.find((user) => user.Name === username);
+}
+
+/** Deletes a DocuWare user in the console (out of band), so the emulator ends as it began. */
+export async function deleteDocuWareUser(organization: Controlled, username: string): Promise<void> {
+    const user = await docuWareUser(organization, username);
+    if (user) {
+        await organization.control.delete(`/users/${encodeURIComponent(user.Id)}`);
+    }
+}

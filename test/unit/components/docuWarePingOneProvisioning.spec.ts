@@ -1,0 +1,195 @@
+import { strict as assert } from "node:assert";
+import * as pulumi from "@pulumi/pulumi";
+import { RecordingMocks, unwrap } from "../../helpers/mocks";
+
+const mocks = new RecordingMocks();
+void pulumi.runtime.setMocks(mocks, "unit", "test");
+
+type Module = typeof import("../../../components");
+const DYNAMIC = "pulumi-nodejs:dynamic";
+
+/** Lets every registration of the component reach the mocks. */
+async function settle(component: { status: pulumi.Output<string>; revisionId: pulumi.Output<string> }): Promise<void> {
+    await unwrap(pulumi.all([component.status, component.revisionId]));
+}
+
+describe("DocuWarePingOneProvisioning (mocks)", () => {
+    let components: Module;
+
+    before(async () => {
+        components = await import("../../../components");
+    });
+    beforeEach(() => mocks.reset());
+
+    it("creates the guide's chain with the guide's defaults", async () => {
+        const provisioning = new components.DocuWarePingOneProvisioning("acme", {});
+        await settle(provisioning);
+
+        assert.deepEqual(
+            mocks.resources.map((r) => `${r.type} ${r.name}`).sort(),
+            [
+                "docuware-pingone:index:DocuWarePingOneProvisioning acme",
+                `${DYNAMIC}/docuware:AppRegistration acme-registration`,
+                `${DYNAMIC}/pingone:PropagationPlan acme-plan`,
+                `${DYNAMIC}/docuware:UserProvisioning acme-docuware-provisioning`,
+                `${DYNAMIC}/pingone:PropagationStore acme-connection`,
+                `${DYNAMIC}/pingone:PropagationRule acme-rule`,
+                `${DYNAMIC}/pingone:PropagationRevision acme-revision`,
+            ].sort(),
+        );
+        assert.deepEqual(mocks.find(`${DYNAMIC}/docuware:AppRegistration`, "acme-registration").inputs, {
+            name: "PingOne provisioning (acme)",
+        });
+        assert.deepEqual(mocks.find(`${DYNAMIC}/docuware:UserProvisioning`, "acme-docuware-provisioning").inputs, {
+            enabled: true,
+            identityProvider: "ping",
+            appRegistrationClientId: "acme-registration-id",
+        });
+        assert.deepEqual(mocks.find(`${DYNAMIC}/pingone:PropagationStore`, "acme-connection").inputs, {
+            name: "DocuWare (acme)",
+            enabled: true,
+            scimUrl: "https://acme.docuware.cloud/DocuWare/Services/UserProvisioningService/ping/scim",
+            authenticationMethod: "OAuth 2 Client Credentials",
+            oauthTokenUrl: "https://login-emea.docuware.cloud/org-guid/connect/token",
+            oauthClientId: "acme-registration-id",
+            oauthClientSecret: "acme-registration-secret",
+        });
+        assert.deepEqual(mocks.find(`${DYNAMIC}/pingone:PropagationRule`, "acme-rule").inputs, {
+            planId: "acme-plan-id",
+            name: "PingOne to DocuWare (acme)",
+            targetStoreId: "acme-connection-id",
+            userFilter: { populationName: "Default" },
+            mappings: [
+                { source: "username", target: "userName" },
+                { source: "email", target: "workEmail" },
+                { source: "id", target: "externalId" },
+                { source: "enabled", target: "active" },
+                { source: "name.family", target: "familyName" },
+                { source: "name.given", target: "givenName" },
+            ],
+            active: true,
+        });
+        const revision = mocks.find(`${DYNAMIC}/pingone:PropagationRevision`, "acme-revision").inputs;
+        assert.match((revision.triggers as { configuration: string }).configuration, /^[0-9a-f]{64}$/);
+        assert.equal(await unwrap(provisioning.storeId), undefined, "storeId is an output of the connection");
+        assert.equal(
+            await unwrap(provisioning.status),
+            'DocuWare provisioning on (ping); connection "DocuWare (acme)" on; rule "PingOne to DocuWare (acme)" on, 6 mappings',
+        );
+    });
+
+    it("passes custom arguments to the children and shares a given plan", async () => {
+        const provisioning = new components.DocuWarePingOneProvisioning("hr", {
+            organizationUrl: "https://hr.docuware.cloud",
+            appRegistrationName: "HR provisioning",
+            environmentId: "env-1",
+            region: "eu",
+            planId: "shared-plan",
+            connectionName: "DocuWare HR",
+            connection: { removeAction: "Disable", createUsers: false, userLookupFilter: 'userName eq "%s"' },
+            ruleName: "HR users",
+            userFilter: { populationId: "pop-1" },
+            mappings: [
+                { source: "username", target: "userName" },
+                { expression: "#root.user.email", target: "workEmail" },
+            ],
+            ruleEnabled: false,
+        });
+        await settle(provisioning);
+
+        assert.ok(!mocks.resources.some((r) => r.type === `${DYNAMIC}/pingone:PropagationPlan`), "no plan child");
+        const store = mocks.find(`${DYNAMIC}/pingone:PropagationStore`, "hr-connection").inputs;
+        assert.equal(store.name, "DocuWare HR");
+        assert.equal(store.environmentId, "env-1");
+        assert.equal(store.region, "eu");
+        assert.equal(store.removeAction, "Disable");
+        assert.equal(store.createUsers, false);
+        assert.equal(store.userFilter, 'userName eq "%s"');
+        const rule = mocks.find(`${DYNAMIC}/pingone:PropagationRule`, "hr-rule").inputs;
+        assert.equal(rule.planId, "shared-plan");
+        assert.equal(rule.name, "HR users");
+        assert.deepEqual(rule.userFilter, { populationId: "pop-1" });
+        assert.equal(rule.active, false);
+        assert.deepEqual(rule.mappings, [
+            { source: "username", target: "userName" },
+            { expression: "#root.user.email", target: "workEmail" },
+        ]);
+        assert.equal(
+            mocks.find(`${DYNAMIC}/docuware:AppRegistration`, "hr-registration").inputs.name,
+            "HR provisioning",
+        );
+        assert.equal(await unwrap(provisioning.planId), "shared-plan");
+    });
+
+    it("uses an existing registration instead of creating one", async () => {
+        const provisioning = new components.DocuWarePingOneProvisioning("cloud", {
+            organizationUrl: "https://acme.docuware.cloud",
+            existingRegistration: { clientId: pulumi.secret("client"), clientSecret: pulumi.secret("secret") },
+        });
+        await settle(provisioning);
+        const types = mocks.resources.map((r) => r.type);
+        assert.ok(types.includes(`${DYNAMIC}/docuware:ExistingAppRegistration`));
+        assert.ok(!types.includes(`${DYNAMIC}/docuware:AppRegistration`));
+        assert.ok(!types.includes(`${DYNAMIC}/docuware:UserProvisioning`));
+        const existing = mocks.find(`${DYNAMIC}/docuware:ExistingAppRegistration`, "cloud-registration").inputs;
+        assert.equal(existing.identityProvider, "ping");
+        assert.equal(existing.organizationUrl, "https://acme.docuware.cloud");
+    });
+
+    it("names several instances after their component, so they live in one stack", async () => {
+        await settle(new components.DocuWarePingOneProvisioning("org-a", {}));
+        await settle(new components.DocuWarePingOneProvisioning("org-b", {}));
+        const names = mocks.resources.map((r) => r.name);
+        assert.equal(new Set(names).size, names.length, "child names are unique");
+        assert.ok(names.includes("org-a-rule") && names.includes("org-b-rule"));
+    });
+
+    it("validates every argument before creating anything and reports all problems at once", () => {
+        assert.throws(
+            () =>
+                new components.DocuWarePingOneProvisioning("bad", {
+                    appRegistrationName: "",
+                    existingRegistration: { clientId: "", clientSecret: "x" },
+                    organizationUrl: "acme.docuware.cloud",
+                    region: "mars",
+                    userFilter: { populationName: "Default", populationId: "p" },
+                    mappings: [
+                        { source: "username", target: "userName" },
+                        { source: "email", expression: "x", target: "userName" },
+                    ],
+                    connection: { removeAction: "Purge" as "Delete", userLookupFilter: "userName eq x" },
+                }),
+            (error: Error) => {
+                assert.equal(
+                    error.message,
+                    [
+                        'Invalid arguments for DocuWarePingOneProvisioning "bad":',
+                        "  - `appRegistrationName` and `existingRegistration` cannot both be set: either create a registration or use one made in DocuWare Configuration.",
+                        "  - `existingRegistration.clientId` is required; copy it from the app registration in DocuWare Configuration.",
+                        '  - `organizationUrl` must be an absolute https URL such as https://acme.docuware.cloud, got "acme.docuware.cloud".',
+                        '  - `region` must be one of com, eu, asia, ca, com.au, got "mars".',
+                        "  - `appRegistrationName` must not be empty; leave it out to use the default name.",
+                        "  - `userFilter` must set exactly one of `populationName`, `populationId` and `expression` (leave it out for the population named Default).",
+                        "  - `mappings[1]` must set exactly one of `source` and `expression`.",
+                        '  - `mappings[1].target` maps "userName" again (also `mappings[0]`); map each target attribute once.',
+                        '  - `connection.removeAction` must be "Disable" or "Delete", got "Purge".',
+                        '  - `connection.userLookupFilter` must contain %s for the user\'s identifier, e.g. userName eq "%s".',
+                    ].join("\n"),
+                );
+                return true;
+            },
+        );
+        assert.deepEqual(
+            mocks.resources.filter((r) => r.type.startsWith(DYNAMIC)),
+            [],
+            "no child was created",
+        );
+    });
+
+    it("refuses an enabled rule without mappings", () => {
+        assert.throws(
+            () => new components.DocuWarePingOneProvisioning("empty", { mappings: [] }),
+            /`mappings` must not be empty while the rule is enabled; leave it out to use the guide's mappings\./,
+        );
+    });
+});
