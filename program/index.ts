@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { DocuWarePingOneProvisioning, type ExistingRegistrationArgs } from "pulumi-docuware-pingone";
+import { DocuWarePingOneProvisioning, type ExistingRegistrationArgs, type pingone } from "pulumi-docuware-pingone";
 
 // The reference deployment: user provisioning from PingOne to DocuWare as the DocuWare guide sets it up, driven only
 // by the stack config documented in Pulumi.yaml. The same program runs against real PingOne and DocuWare Cloud and
@@ -27,6 +27,7 @@ const provisioning = new DocuWarePingOneProvisioning("docuware", {
     connectionName: config.get("connectionName"),
     ruleName: config.get("ruleName"),
     userFilter: { populationName: config.get("population") ?? "Default" },
+    mappings: config.getObject<pingone.AttributeMappingArgs[]>("mappings"),
     connection: {
         removeAction: config.get<"Disable" | "Delete">("removeAction", { allowedValues: ["Disable", "Delete"] }),
         uniqueUserIdentifier: config.get<"userName" | "workEmail">("uniqueUserIdentifier", {

@@ -1,0 +1,24 @@
+import { type Emulators, startEmulators } from "../emulators";
+
+export interface BenchEmulators {
+    emulators: Emulators;
+    organizationUrls: string[];
+    /** What the providers read: PingOne's worker app and every organization's admin credential. */
+    providerEnvironment: Record<string, string>;
+}
+
+/** Emulated PingOne (one environment) and `organizations` DocuWare organizations, one per component. */
+export async function startBenchEmulators(organizations: number): Promise<BenchEmulators> {
+    const emulators = await startEmulators({ docuwareOrganizations: organizations });
+    const adminCredentials = Object.fromEntries(
+        emulators.docuware.map((d) => [d.baseUrl, { clientId: d.adminClientId, clientSecret: d.adminClientSecret }]),
+    );
+    return {
+        emulators,
+        organizationUrls: emulators.docuware.map((d) => d.baseUrl),
+        providerEnvironment: {
+            ...emulators.providerEnvironment(0),
+            DOCUWARE_ADMIN_CREDENTIALS: JSON.stringify(adminCredentials),
+        },
+    };
+}

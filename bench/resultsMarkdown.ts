@@ -1,0 +1,176 @@
+import type { BenchResults } from "./benchResults";
+import { RESOURCES_PER_COMPONENT } from "./floorProgram";
+import type { RateLimitResult } from "./rateLimitRun";
+import { REQUEST_MINIMUMS, minimumFor, minimumTotal } from "./requestMinimums";
+import { OPERATIONS, type Operation, type ScaleResult } from "./scaleRun";
+import { SURPLUS_NOTES } from "./surplusNotes";
+
+const TIMED: Operation[] = ["up", "preview", "preview --refresh", "destroy"];
+
+/** The results as the markdown file `bench/results/latest.md`. */
+export function resultsMarkdown(results: BenchResults): string {
+    const largest = results.scale.at(-1);
+    return [
+        "# Benchmark: `DocuWarePingOneProvisioning` through the Pulumi engine",
+        "",
+        "Latest figures of `npm run bench` (bench/run.ts), from one run against the emulators. Timings are noisy on a",
+        "shared machine; each ratio compares two stacks measured back to back in the same run.",
+        "",
+        "## Machine",
+        "",
+        machineTable(results),
+        "",
+        "## Wall time against the engine's floor",
+        "",
+        `The floor is a stack of no-op dynamic resources (every provider method returns at once) with the same shape: for N`,
+        `components, one shared resource (the plan) and N × (1 component + ${RESOURCES_PER_COMPONENT} dynamic resources) chained like the`,
+        "real children (registration → settings → connection → rule → revision). Each floor operation runs right before the",
+        "same operation on the components. The engine's default parallelism applies to both.",
+        "",
+        timeTable(results.scale),
+        "",
+        "![Wall time against component count](time-vs-components.svg)",
+        "",
+        "## Requests against the minimum",
+        "",
+        "Requests the emulated PingOne and DocuWare processed during each operation, against the fewest the operation",
+        "needs: the creates/updates/deletes the APIs require, one read per managed object on refresh, one token per",
+        "credential, and DocuWare discovery once per organization (listed per route below). `preview` without refresh must",
+        "send none. Name-conflict checks before a create are a design choice, counted as surplus.",
+        "",
+        requestTable(results.scale),
+        "",
+        ...(largest ? routeSections(largest) : []),
+        ...(results.rateLimit ? rateLimitSection(results.rateLimit) : []),
+    ].join("\n");
+}
+
+function machineTable({ machine, totalSeconds }: BenchResults): string {
+    return table(
+        ["Machine", ""],
+        [
+            ["CPU", `${machine.cpu} × ${machine.cores}`],
+            ["Memory", `${machine.memoryGiB} GiB`],
+            ["OS", machine.os],
+            ["Node.js", machine.node],
+            ["Pulumi", machine.pulumi],
+            ["Load average (1 min) at start", String(machine.loadAverage)],
+            ["Date", machine.date],
+            ["Benchmark run time", `${(totalSeconds / 60).toFixed(1)} min`],
+        ],
+        "ll",
+    );
+}
+
+function timeTable(scale: ScaleResult[]): string {
+    const rows = TIMED.flatMap((operation) =>
+        scale.map((s) => {
+            const m = s.operations.find((o) => o.operation === operation);
+            return [
+                `\`${operation}\``,
+                String(s.components),
+                String(1 + s.components * (1 + RESOURCES_PER_COMPONENT)),
+                m ? m.seconds.toFixed(1) : "—",
+                m ? m.floorSeconds.toFixed(1) : "—",
+                m ? `${(m.seconds / m.floorSeconds).toFixed(2)}×` : "—",
+            ];
+        }),
+    );
+    return table(["Operation", "Components", "Resources", "Time (s)", "Floor (s)", "Time ÷ floor"], rows, "lrrrrr");
+}
+
+function requestTable(scale: ScaleResult[]): string {
+    const rows = OPERATIONS.flatMap((operation) =>
+        scale.map((s) => {
+            const m = s.operations.find((o) => o.operation === operation);
+            const measured = m?.requests.processed ?? 0;
+            const minimum = minimumTotal(operation, s.components);
+            const ratio =
+                minimum === 0 ? (measured === 0 ? "0 ✓" : `${measured} ✗`) : `${(measured / minimum).toFixed(2)}×`;
+            const drift = m && m.unexpectedChanges.length > 0 ? ` (planned: ${m.unexpectedChanges.join(", ")})` : "";
+            return [`\`${operation}\`${drift}`, String(s.components), String(measured), String(minimum), ratio];
+        }),
+    );
+    return table(["Operation", "Components", "Requests", "Minimum", "Requests ÷ minimum"], rows, "lrrrr");
+}
+
+/** Per route, for the largest run: measured, minimum and why. */
+function routeSections(largest: ScaleResult): string[] {
+    const n = largest.components;
+    return largest.operations
+        .filter((m) => m.operation !== "preview")
+        .flatMap((m) => {
+            const routes = [
+                ...new Set([...REQUEST_MINIMUMS[m.operation].map((r) => r.route), ...Object.keys(m.requests.byRoute)]),
+            ];
+            const rows = routes.map((route) => {
+                const measured = m.requests.byRoute[route] ?? 0;
+                const minimum = minimumFor(m.operation, route, n);
+                const needs = REQUEST_MINIMUMS[m.operation].filter((r) => r.route === route);
+                const formula =
+                    needs
+                        .map((r) => (r.perComponent > 0 ? `${r.perComponent}/component` : `${r.perStack}/stack`))
+                        .join(" + ") || "0";
+                const why = needs.map((r) => r.why).join("; ");
+                const note = measured > minimum ? (SURPLUS_NOTES[m.operation][route] ?? "unexplained") : "";
+                return [
+                    `\`${route}\``,
+                    formula,
+                    String(minimum),
+                    String(measured),
+                    [why, note].filter(Boolean).join(" — surplus: "),
+                ];
+            });
+            return [
+                `### \`${m.operation}\` per route, ${n} components`,
+                "",
+                table(["Route", "Minimum", `Min. (N=${n})`, "Requests", "Why / surplus"], rows, "lrrrl"),
+                "",
+            ];
+        });
+}
+
+function rateLimitSection(r: RateLimitResult): string[] {
+    const floorSeconds = r.processed / r.limit.requestsPerSecond;
+    return [
+        "## Under a rate limit",
+        "",
+        `\`up\` of ${r.components} components from scratch while the emulated PingOne (shared by every component) answers`,
+        `429 with \`Retry-After\` above ${r.limit.requestsPerSecond} requests/s (token bucket, burst ${r.limit.burst}). DocuWare organizations`,
+        "are not limited. The SDK honours `Retry-After`; the time should stay close to requests ÷ rate.",
+        "",
+        table(
+            [
+                "Components",
+                "Rate (req/s)",
+                "Time (s)",
+                "PingOne requests",
+                "429s retried",
+                "Requests ÷ rate (s)",
+                "Time ÷ (requests ÷ rate)",
+                "Failures",
+            ],
+            [
+                [
+                    String(r.components),
+                    String(r.limit.requestsPerSecond),
+                    r.seconds.toFixed(1),
+                    String(r.processed),
+                    String(r.rateLimited),
+                    floorSeconds.toFixed(1),
+                    `${(r.seconds / floorSeconds).toFixed(2)}×`,
+                    `${r.failures}${r.failures === 0 ? " ✓" : " ✗"}`,
+                ],
+            ],
+            "rrrrrrrr",
+        ),
+        "",
+        ...(r.errors.length > 0 ? ["Errors:", "", ...r.errors.map((e) => `- ${e.replace(/\n/g, " ")}`), ""] : []),
+    ];
+}
+
+/** A markdown table; `align` has one letter per column, `l` or `r`. */
+function table(header: string[], rows: string[][], align: string): string {
+    const rule = header.map((_, i) => (align[i] === "r" ? "---:" : "---"));
+    return [header, rule, ...rows].map((cells) => `| ${cells.join(" | ")} |`).join("\n");
+}

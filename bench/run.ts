@@ -1,0 +1,69 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import * as path from "node:path";
+import type { BenchResults } from "./benchResults";
+import { machineInfo } from "./machineInfo";
+import { runRateLimit } from "./rateLimitRun";
+import { resultsMarkdown } from "./resultsMarkdown";
+import { runScale } from "./scaleRun";
+import { timePlot } from "./timePlot";
+
+/**
+ * `npm run bench`: wall time of up / preview --refresh / destroy for 1, 10 and 50 components against the engine's
+ * floor, requests per operation against the minimum, and an `up` under a PingOne rate limit. Writes
+ * bench/results/latest.md and time-vs-components.svg, and prints the markdown.
+ *
+ * For quick iterations: BENCH_COMPONENTS=1,3 (results then go to *.tmp files, git-ignored),
+ * BENCH_RATE_LIMIT_COMPONENTS (0 skips that run), BENCH_RATE and BENCH_BURST (PingOne requests/s and burst).
+ */
+const DEFAULT_COUNTS = "1,10,50";
+
+async function main(): Promise<void> {
+    const counts = (process.env.BENCH_COMPONENTS ?? DEFAULT_COUNTS).split(",").map(Number);
+    if (counts.some((n) => !Number.isInteger(n) || n < 1)) {
+        throw new Error(
+            `BENCH_COMPONENTS must be positive integers, e.g. 1,10,50; got "${process.env.BENCH_COMPONENTS}".`,
+        );
+    }
+    const rateLimitCount = Number(process.env.BENCH_RATE_LIMIT_COMPONENTS ?? Math.max(...counts));
+    const limit = {
+        requestsPerSecond: Number(process.env.BENCH_RATE ?? 10),
+        burst: Number(process.env.BENCH_BURST ?? 10),
+    };
+    const started = performance.now();
+    const log = (message: string) =>
+        console.log(`bench [${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}`);
+
+    const machine = machineInfo();
+    log(`${machine.cpu} × ${machine.cores}, load ${machine.loadAverage}, ${machine.pulumi}, node ${machine.node}`);
+    const results: BenchResults = { machine, scale: [], totalSeconds: 0 };
+    for (const count of counts) {
+        log(`${count} component(s): up, preview, preview --refresh, destroy (floor first each time)`);
+        results.scale.push(await runScale(count, log));
+    }
+    if (rateLimitCount > 0) {
+        log(
+            `${rateLimitCount} components: up with PingOne limited to ${limit.requestsPerSecond} requests/s (burst ${limit.burst})`,
+        );
+        results.rateLimit = await runRateLimit(rateLimitCount, limit);
+        const r = results.rateLimit;
+        log(
+            `rate-limited up: ${r.seconds.toFixed(1)} s, ${r.processed} PingOne requests, ${r.rateLimited} answered 429, ${r.failures} failure(s)`,
+        );
+    }
+    results.totalSeconds = (performance.now() - started) / 1000;
+
+    const markdown = resultsMarkdown(results);
+    const suffix =
+        process.env.BENCH_COMPONENTS === undefined || process.env.BENCH_COMPONENTS === DEFAULT_COUNTS ? "" : ".tmp";
+    const dir = path.join(__dirname, "results");
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, `latest.md${suffix}`), markdown);
+    writeFileSync(path.join(dir, `time-vs-components.svg${suffix}`), timePlot(results));
+    console.log(`\n${markdown}`);
+    log(`wrote bench/results/latest.md${suffix} and time-vs-components.svg${suffix}`);
+}
+
+main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+});

@@ -1,0 +1,92 @@
+import type { Stack } from "@pulumi/pulumi/automation";
+import { startBenchEmulators } from "./benchEmulators";
+import { type BenchStack, createBenchStack } from "./benchStack";
+import { componentProgram } from "./componentProgram";
+import { floorProgram } from "./floorProgram";
+import { type RequestCount, RequestCounter } from "./requestCounter";
+import { timed } from "./timed";
+
+export const OPERATIONS = ["up", "preview", "preview --refresh", "destroy"] as const;
+export type Operation = (typeof OPERATIONS)[number];
+
+export interface OperationMeasure {
+    operation: Operation;
+    /** Wall time of the operation on the components stack. */
+    seconds: number;
+    /** Wall time of the same operation on the floor stack (no-op resources). */
+    floorSeconds: number;
+    requests: RequestCount;
+    /** Steps other than `same` a preview planned; a stack in sync plans none. */
+    unexpectedChanges: string[];
+}
+
+export interface ScaleResult {
+    components: number;
+    operations: OperationMeasure[];
+}
+
+/**
+ * Runs `up`, `preview`, `preview --refresh` and `destroy` on `count` components and on the floor stack of the same
+ * size, each floor operation right before the same one on the components, so both see the same machine load.
+ */
+export async function runScale(count: number, log: (message: string) => void): Promise<ScaleResult> {
+    const { emulators, organizationUrls, providerEnvironment } = await startBenchEmulators(count);
+    const counter = new RequestCounter(emulators);
+    const stacks: BenchStack[] = [];
+    try {
+        const floor = await createBenchStack(`floor-${count}`, floorProgram(count), {});
+        stacks.push(floor);
+        const components = await createBenchStack(
+            `components-${count}`,
+            componentProgram(organizationUrls),
+            providerEnvironment,
+        );
+        stacks.push(components);
+        const operations: OperationMeasure[] = [];
+        for (const operation of OPERATIONS) {
+            const floorRun = await timed(() => run(floor.stack, operation));
+            await counter.reset();
+            const componentRun = await timed(() => run(components.stack, operation));
+            const measure: OperationMeasure = {
+                operation,
+                seconds: componentRun.seconds,
+                floorSeconds: floorRun.seconds,
+                requests: await counter.read(),
+                unexpectedChanges: componentRun.value,
+            };
+            operations.push(measure);
+            log(
+                `${count} component(s), ${operation}: ${measure.seconds.toFixed(1)} s (floor ${measure.floorSeconds.toFixed(1)} s), ` +
+                    `${measure.requests.processed} requests`,
+            );
+        }
+        await Promise.all(stacks.map((s) => s.dispose()));
+        stacks.length = 0;
+        return { components: count, operations };
+    } finally {
+        await Promise.all(stacks.map((s) => s.dispose({ destroyFirst: true })));
+        await emulators.close();
+    }
+}
+
+/** Runs one operation; returns the steps other than `same` of a preview. */
+async function run(stack: Stack, operation: Operation): Promise<string[]> {
+    switch (operation) {
+        case "up":
+            await stack.up();
+            return [];
+        case "preview":
+            return changes((await stack.preview()).changeSummary);
+        case "preview --refresh":
+            return changes((await stack.preview({ refresh: true })).changeSummary);
+        case "destroy":
+            await stack.destroy();
+            return [];
+    }
+}
+
+function changes(summary: Record<string, number>): string[] {
+    return Object.entries(summary)
+        .filter(([op, n]) => op !== "same" && n > 0)
+        .map(([op, n]) => `${n} ${op}`);
+}

@@ -1,0 +1,101 @@
+import { strict as assert } from "node:assert";
+import { printEngineVersion, requireEngine } from "../helpers/engine";
+import {
+    type ApiCall,
+    type CellResult,
+    OPERATIONS,
+    type Operation,
+    cellName,
+    dealCells,
+    indent,
+    matrixCells,
+    matrixTable,
+    outcomeSummary,
+} from "../helpers/faultMatrix";
+import { MatrixLane, runLane } from "../helpers/faultMatrixLane";
+
+/**
+ * The fault matrix: for every API call that `up`, `preview --refresh` and `destroy` of the component make (found in
+ * the emulators' request logs), each fault kind is injected into that call. The operation must succeed after retries,
+ * or fail with a clear error naming the resource and the cause, and the next `up` (or `destroy`) must converge; the
+ * emulators then hold exactly one of each object (or none), and the DocuWare user provisioned before the matrix is
+ * never deleted nor disabled. Cells are dealt to lanes that run in parallel, each with its own emulators and stack.
+ */
+describe("fault matrix: every API call of up, preview --refresh and destroy × every fault", function () {
+    this.timeout(45 * 60_000);
+    const laneCount = Math.max(1, Number(process.env.FAULT_MATRIX_LANES ?? 2));
+    const started = Date.now();
+    const lanes: MatrixLane[] = [];
+    const calls = {} as Record<Operation, ApiCall[]>;
+    const results: CellResult[] = [];
+
+    before(async function () {
+        requireEngine(this);
+        printEngineVersion();
+        for (let i = 0; i < laneCount; i++) {
+            lanes.push(await MatrixLane.start(i));
+        }
+        await Promise.all(lanes.map((lane) => lane.deployWithUser()));
+    });
+
+    after(async () => {
+        if (results.length > 0) {
+            console.log(`\n${indent(matrixTable(results), "    ")}\n`);
+            console.log(`${indent(outcomeSummary(results), "    ")}\n`);
+        }
+        console.log(`    fault matrix: ${laneCount} lanes, ${((Date.now() - started) / 1000).toFixed(0)} s in all`);
+        await Promise.all(lanes.map((lane) => lane.dispose()));
+    });
+
+    it("finds the API calls of each operation in the request logs", async () => {
+        const lane = lanes[0]!;
+        // The lane is deployed: refresh it, destroy it, and deploy it again (the user is provisioned by then).
+        calls["preview --refresh"] = await lane.discover("preview --refresh");
+        calls.destroy = await lane.discover("destroy");
+        calls.up = await lane.discover("up");
+        for (const operation of OPERATIONS) {
+            console.log(`      ${operation}: ${calls[operation].length} calls`);
+            console.log(indent(calls[operation].map((c) => `${c.service} ${c.route}`).join("\n"), "        "));
+            for (const service of ["pingone", "docuware"]) {
+                assert.ok(
+                    calls[operation].some((c) => c.service === service),
+                    `${operation} calls ${service}`,
+                );
+            }
+        }
+    });
+
+    it("passes every cell", async () => {
+        // FAULT_MATRIX_ONLY (a regular expression on cell names) narrows the matrix when debugging one cell.
+        const only = process.env.FAULT_MATRIX_ONLY ? new RegExp(process.env.FAULT_MATRIX_ONLY) : undefined;
+        const cells = matrixCells(calls).filter((cell) => !only || only.test(cellName(cell)));
+        if (only) {
+            console.log(`      FAULT_MATRIX_ONLY=${only.source}: ${cells.length} of ${matrixCells(calls).length} cells`);
+        }
+        const dealt = dealCells(cells, lanes.length);
+        let done = 0;
+        await Promise.all(
+            lanes.map((lane, i) =>
+                runLane(lane, dealt[i]!, (result) => {
+                    results.push(result);
+                    done++;
+                    if (result.problems.length > 0) {
+                        console.log(`      ✗ ${cellName(result.cell)}\n${indent(result.problems.join("\n"), "          ")}`);
+                    }
+                    if (done % 25 === 0 || done === cells.length) {
+                        const elapsed = ((Date.now() - started) / 1000).toFixed(0);
+                        console.log(`      ${done}/${cells.length} cells (${elapsed} s)`);
+                    }
+                }),
+            ),
+        );
+        const failed = results.filter((r) => r.problems.length > 0);
+        assert.equal(
+            failed.length,
+            0,
+            `${failed.length} of ${results.length} cells failed:\n${failed
+                .map((r) => `${cellName(r.cell)}\n${indent(r.problems.join("\n"))}`)
+                .join("\n")}`,
+        );
+    });
+});
