@@ -6,7 +6,8 @@ import type { ScaleResult } from "./scaleRun";
 export interface BenchResults {
     machine: MachineInfo;
     scale: ScaleResult[];
-    rateLimit?: RateLimitResult;
+    /** The rate-limited `up` with the SDK's defaults, and again with a larger retry budget when that one failed. */
+    rateLimit: RateLimitResult[];
     /** Wall time of the whole benchmark. */
     totalSeconds: number;
 }

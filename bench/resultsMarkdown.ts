@@ -1,6 +1,8 @@
 import type { BenchResults } from "./benchResults";
 import { RESOURCES_PER_COMPONENT } from "./floorProgram";
-import type { RateLimitResult } from "./rateLimitRun";
+import { markdownTable as table } from "./markdownTable";
+import { median } from "./median";
+import { rateLimitMarkdown } from "./rateLimitMarkdown";
 import { REQUEST_MINIMUMS, minimumFor, minimumTotal } from "./requestMinimums";
 import { OPERATIONS, type Operation, type ScaleResult } from "./scaleRun";
 import { SURPLUS_NOTES } from "./surplusNotes";
@@ -25,7 +27,9 @@ export function resultsMarkdown(results: BenchResults): string {
         `The floor is a stack of no-op dynamic resources (every provider method returns at once) with the same shape: for N`,
         `components, one shared resource (the plan) and N × (1 component + ${RESOURCES_PER_COMPONENT} dynamic resources) chained like the`,
         "real children (registration → settings → connection → rule → revision). Each floor operation runs right before the",
-        "same operation on the components. The engine's default parallelism applies to both.",
+        "same operation on the components. The engine's default parallelism applies to both. Times are medians over the",
+        "cycles (up → preview → preview --refresh → destroy, repeated on the same stacks); the ratio is the median of the",
+        "per-cycle ratios, with their range.",
         "",
         timeTable(results.scale),
         "",
@@ -41,7 +45,7 @@ export function resultsMarkdown(results: BenchResults): string {
         requestTable(results.scale),
         "",
         ...(largest ? routeSections(largest) : []),
-        ...(results.rateLimit ? rateLimitSection(results.rateLimit) : []),
+        ...rateLimitMarkdown(results.rateLimit),
     ].join("\n");
 }
 
@@ -64,19 +68,32 @@ function machineTable({ machine, totalSeconds }: BenchResults): string {
 
 function timeTable(scale: ScaleResult[]): string {
     const rows = TIMED.flatMap((operation) =>
-        scale.map((s) => {
+        scale.flatMap((s) => {
             const m = s.operations.find((o) => o.operation === operation);
+            if (!m) {
+                return [];
+            }
+            const ratios = m.seconds.map((seconds, i) => seconds / (m.floorSeconds[i] ?? seconds));
+            const spread =
+                ratios.length > 1 ? ` (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})` : "";
             return [
-                `\`${operation}\``,
-                String(s.components),
-                String(1 + s.components * (1 + RESOURCES_PER_COMPONENT)),
-                m ? m.seconds.toFixed(1) : "—",
-                m ? m.floorSeconds.toFixed(1) : "—",
-                m ? `${(m.seconds / m.floorSeconds).toFixed(2)}×` : "—",
+                [
+                    `\`${operation}\``,
+                    String(s.components),
+                    String(1 + s.components * (1 + RESOURCES_PER_COMPONENT)),
+                    String(s.cycles),
+                    median(m.seconds).toFixed(1),
+                    median(m.floorSeconds).toFixed(1),
+                    `${median(ratios).toFixed(2)}×${spread}`,
+                ],
             ];
         }),
     );
-    return table(["Operation", "Components", "Resources", "Time (s)", "Floor (s)", "Time ÷ floor"], rows, "lrrrrr");
+    return table(
+        ["Operation", "Components", "Resources", "Cycles", "Time (s)", "Floor (s)", "Time ÷ floor (min–max)"],
+        rows,
+        "lrrrrrr",
+    );
 }
 
 function requestTable(scale: ScaleResult[]): string {
@@ -128,49 +145,4 @@ function routeSections(largest: ScaleResult): string[] {
                 "",
             ];
         });
-}
-
-function rateLimitSection(r: RateLimitResult): string[] {
-    const floorSeconds = r.processed / r.limit.requestsPerSecond;
-    return [
-        "## Under a rate limit",
-        "",
-        `\`up\` of ${r.components} components from scratch while the emulated PingOne (shared by every component) answers`,
-        `429 with \`Retry-After\` above ${r.limit.requestsPerSecond} requests/s (token bucket, burst ${r.limit.burst}). DocuWare organizations`,
-        "are not limited. The SDK honours `Retry-After`; the time should stay close to requests ÷ rate.",
-        "",
-        table(
-            [
-                "Components",
-                "Rate (req/s)",
-                "Time (s)",
-                "PingOne requests",
-                "429s retried",
-                "Requests ÷ rate (s)",
-                "Time ÷ (requests ÷ rate)",
-                "Failures",
-            ],
-            [
-                [
-                    String(r.components),
-                    String(r.limit.requestsPerSecond),
-                    r.seconds.toFixed(1),
-                    String(r.processed),
-                    String(r.rateLimited),
-                    floorSeconds.toFixed(1),
-                    `${(r.seconds / floorSeconds).toFixed(2)}×`,
-                    `${r.failures}${r.failures === 0 ? " ✓" : " ✗"}`,
-                ],
-            ],
-            "rrrrrrrr",
-        ),
-        "",
-        ...(r.errors.length > 0 ? ["Errors:", "", ...r.errors.map((e) => `- ${e.replace(/\n/g, " ")}`), ""] : []),
-    ];
-}
-
-/** A markdown table; `align` has one letter per column, `l` or `r`. */
-function table(header: string[], rows: string[][], align: string): string {
-    const rule = header.map((_, i) => (align[i] === "r" ? "---:" : "---"));
-    return [header, rule, ...rows].map((cells) => `| ${cells.join(" | ")} |`).join("\n");
 }

@@ -11,25 +11,30 @@ export type Operation = (typeof OPERATIONS)[number];
 
 export interface OperationMeasure {
     operation: Operation;
-    /** Wall time of the operation on the components stack. */
-    seconds: number;
-    /** Wall time of the same operation on the floor stack (no-op resources). */
-    floorSeconds: number;
+    /** Wall time of the operation on the components stack, per cycle. */
+    seconds: number[];
+    /** Wall time of the same operation on the floor stack (no-op resources), per cycle. */
+    floorSeconds: number[];
+    /** Requests of the first cycle. */
     requests: RequestCount;
-    /** Steps other than `same` a preview planned; a stack in sync plans none. */
+    /** Whether a later cycle sent a different number of requests. */
+    requestsVaried: boolean;
+    /** Steps other than `same` a preview planned in any cycle; a stack in sync plans none. */
     unexpectedChanges: string[];
 }
 
 export interface ScaleResult {
     components: number;
+    cycles: number;
     operations: OperationMeasure[];
 }
 
 /**
- * Runs `up`, `preview`, `preview --refresh` and `destroy` on `count` components and on the floor stack of the same
- * size, each floor operation right before the same one on the components, so both see the same machine load.
+ * Runs `cycles` times `up`, `preview`, `preview --refresh` and `destroy` on `count` components and on the floor
+ * stack of the same size, each floor operation right before the same one on the components, so both see the same
+ * machine load.
  */
-export async function runScale(count: number, log: (message: string) => void): Promise<ScaleResult> {
+export async function runScale(count: number, cycles: number, log: (message: string) => void): Promise<ScaleResult> {
     const { emulators, organizationUrls, providerEnvironment } = await startBenchEmulators(count);
     const counter = new RequestCounter(emulators);
     const stacks: BenchStack[] = [];
@@ -42,27 +47,37 @@ export async function runScale(count: number, log: (message: string) => void): P
             providerEnvironment,
         );
         stacks.push(components);
-        const operations: OperationMeasure[] = [];
-        for (const operation of OPERATIONS) {
-            const floorRun = await timed(() => run(floor.stack, operation));
-            await counter.reset();
-            const componentRun = await timed(() => run(components.stack, operation));
-            const measure: OperationMeasure = {
-                operation,
-                seconds: componentRun.seconds,
-                floorSeconds: floorRun.seconds,
-                requests: await counter.read(),
-                unexpectedChanges: componentRun.value,
-            };
-            operations.push(measure);
-            log(
-                `${count} component(s), ${operation}: ${measure.seconds.toFixed(1)} s (floor ${measure.floorSeconds.toFixed(1)} s), ` +
-                    `${measure.requests.processed} requests`,
-            );
+        const measures = new Map<Operation, OperationMeasure>();
+        for (let cycle = 1; cycle <= cycles; cycle++) {
+            for (const operation of OPERATIONS) {
+                const floorRun = await timed(() => run(floor.stack, operation));
+                await counter.reset();
+                const componentRun = await timed(() => run(components.stack, operation));
+                const requests = await counter.read();
+                const measure = measures.get(operation) ?? {
+                    operation,
+                    seconds: [],
+                    floorSeconds: [],
+                    requests,
+                    requestsVaried: false,
+                    unexpectedChanges: [],
+                };
+                measure.seconds.push(componentRun.seconds);
+                measure.floorSeconds.push(floorRun.seconds);
+                measure.requestsVaried ||= requests.processed !== measure.requests.processed;
+                measure.unexpectedChanges.push(
+                    ...componentRun.value.filter((c) => !measure.unexpectedChanges.includes(c)),
+                );
+                measures.set(operation, measure);
+                log(
+                    `${count} component(s), cycle ${cycle}/${cycles}, ${operation}: ${componentRun.seconds.toFixed(1)} s ` +
+                        `(floor ${floorRun.seconds.toFixed(1)} s), ${requests.processed} requests`,
+                );
+            }
         }
         await Promise.all(stacks.map((s) => s.dispose()));
         stacks.length = 0;
-        return { components: count, operations };
+        return { components: count, cycles, operations: [...measures.values()] };
     } finally {
         await Promise.all(stacks.map((s) => s.dispose({ destroyFirst: true })));
         await emulators.close();

@@ -1,4 +1,5 @@
 import type { BenchResults } from "./benchResults";
+import { median } from "./median";
 import type { Operation } from "./scaleRun";
 
 const PLOTTED: { operation: Operation; color: string }[] = [
@@ -11,15 +12,15 @@ const HEIGHT = 420;
 const MARGIN = { left: 60, right: 210, top: 56, bottom: 50 };
 
 /**
- * An SVG line plot of wall time against component count (log scale): one solid line per operation and a dashed
- * line for the same operation on the floor stack.
+ * An SVG line plot of wall time (median of the cycles) against component count (log scale): one solid line per
+ * operation and a dashed line for the same operation on the floor stack.
  */
 export function timePlot(results: BenchResults): string {
     const counts = results.scale.map((s) => s.components);
     const seconds = (operation: Operation, floor: boolean) =>
         results.scale.map((s) => {
             const measure = s.operations.find((o) => o.operation === operation);
-            return (floor ? measure?.floorSeconds : measure?.seconds) ?? 0;
+            return measure ? median(floor ? measure.floorSeconds : measure.seconds) : 0;
         });
     const maxSeconds = Math.max(
         1,

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { secureUrlProblem } from "../sdk/core/urls";
 import { PINGONE_REGIONS, parseRegion } from "../sdk/pingone/regions";
 import type { DocuWarePingOneProvisioningArgs } from "./provisioningArgs";
 
@@ -19,8 +20,9 @@ function checkUrl(
     value: pulumi.Input<string> | undefined,
     example: string,
 ): void {
-    if (known(value) && !/^https?:\/\/[^/\s]+/i.test(value)) {
-        problems.push(`\`${argument}\` must be an absolute https URL such as ${example}, got "${value}".`);
+    const problem = known(value) ? secureUrlProblem(value, `\`${argument}\``, example) : undefined;
+    if (problem) {
+        problems.push(`${problem}.`);
     }
 }
 

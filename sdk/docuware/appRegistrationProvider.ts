@@ -6,6 +6,7 @@ import type { ResourceDefinition } from "../providers/definition";
 import { createOnce, deleteIdempotent, unlessNotFound } from "../providers/recovery";
 import { DocuWareClient } from "./managementClient";
 import { OrganizationUrlSchema } from "./organizationUrl";
+import { docuWareAdminCredentials } from "./settings";
 import type { AppRegistration, AppRegistrationWrite } from "./schemas";
 import { AllowedResourceSchema } from "./schemas";
 
@@ -87,6 +88,7 @@ export const appRegistrationDefinition: ResourceDefinition<AppRegistrationInputs
     kind: "docuware:AppRegistration",
     inputs: AppRegistrationInputsSchema,
     managedFields: ["organizationUrl", "name", "allowedResources", "accessTokenLifetimeSeconds", "secretVersion"],
+    preflight: (inputs) => void docuWareAdminCredentials(inputs.organizationUrl),
     outputOnlyFields: ["clientId", "clientSecret", "createdAt"],
     replaceFields: ["organizationUrl"],
     equals: {

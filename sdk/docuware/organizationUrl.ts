@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { secureUrlProblem } from "../core/urls";
 import { configuredOrganizationUrl } from "./settings";
 
 /**
@@ -18,11 +19,9 @@ export const OrganizationUrlSchema = z
             });
             return z.NEVER;
         }
-        if (!/^https?:\/\/[^/\s]+/i.test(url)) {
-            context.addIssue({
-                code: "custom",
-                message: `organizationUrl must be an absolute http(s) URL such as https://acme.docuware.cloud, got "${url}"`,
-            });
+        const problem = secureUrlProblem(url, "organizationUrl", "https://acme.docuware.cloud");
+        if (problem) {
+            context.addIssue({ code: "custom", message: problem });
             return z.NEVER;
         }
         return url;

@@ -9,6 +9,7 @@ import {
 } from "./identityProvider";
 import { DocuWareClient } from "./managementClient";
 import { OrganizationUrlSchema } from "./organizationUrl";
+import { docuWareAdminCredentials } from "./settings";
 import type { ProvisioningSettings, ProvisioningSettingsWrite } from "./schemas";
 
 export const UserProvisioningInputsSchema = z.object({
@@ -70,6 +71,7 @@ export const userProvisioningDefinition: ResourceDefinition<UserProvisioningInpu
     kind: "docuware:UserProvisioning",
     inputs: UserProvisioningInputsSchema,
     managedFields: ["organizationUrl", "enabled", "identityProvider", "appRegistrationClientId"],
+    preflight: (inputs) => void docuWareAdminCredentials(inputs.organizationUrl),
     outputOnlyFields: ["scimBaseUrl", "tokenUrl", "previousSettings"],
     replaceFields: ["organizationUrl"],
 

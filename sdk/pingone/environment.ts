@@ -3,7 +3,7 @@ import { readSetting } from "../config/stackConfig";
 import { PingOneClient } from "./client";
 import { PropagationClient } from "./propagationClient";
 import { type PingOneRegion, PINGONE_REGIONS, parseRegion } from "./regions";
-import { PINGONE_SETTING_SOURCES } from "./settings";
+import { PINGONE_SETTING_SOURCES, pingOneSettings } from "./settings";
 
 /**
  * The `environmentId` input every PingOne resource has: defaults to the worker application's environment
@@ -55,4 +55,9 @@ export interface PingOneLocation {
 export function pingOneApis(location: PingOneLocation): { client: PingOneClient; propagation: PropagationClient } {
     const client = PingOneClient.fromConfig(location.region);
     return { client, propagation: new PropagationClient(client, location.environmentId) };
+}
+
+/** Preflight of every PingOne resource: the worker credentials and endpoints are configured (no request is made). */
+export function requirePingOneSettings(location: PingOneLocation): void {
+    pingOneSettings(location.region);
 }

@@ -1,7 +1,13 @@
 import { z } from "zod";
 import type { ResourceDefinition } from "../providers/definition";
 import { createOnce, deleteIdempotent, unlessNotFound } from "../providers/recovery";
-import { EnvironmentIdSchema, type PingOneLocation, RegionSchema, pingOneApis } from "./environment";
+import {
+    EnvironmentIdSchema,
+    type PingOneLocation,
+    RegionSchema,
+    pingOneApis,
+    requirePingOneSettings,
+} from "./environment";
 import type { Plan } from "./schemas";
 
 export const PropagationPlanInputsSchema = z.object({
@@ -32,9 +38,10 @@ const toPlanWrite = (inputs: PropagationPlanInputs) => ({
 export const propagationPlanDefinition: ResourceDefinition<PropagationPlanInputs, PropagationPlanOutputs> = {
     kind: "pingone:PropagationPlan",
     inputs: PropagationPlanInputsSchema,
-    managedFields: ["environmentId", "name", "active"],
+    managedFields: ["environmentId", "region", "name", "active"],
+    preflight: requirePingOneSettings,
     outputOnlyFields: ["planId", "adopted"],
-    replaceFields: ["environmentId"],
+    replaceFields: ["environmentId", "region"],
 
     /** PingOne allows one plan per environment: take over the existing one, else create it. */
     async create(inputs) {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { ResourceDefinition } from "../providers/definition";
 import { unlessNotFound } from "../providers/recovery";
-import { EnvironmentIdSchema, RegionSchema, pingOneApis } from "./environment";
+import { EnvironmentIdSchema, RegionSchema, pingOneApis, requirePingOneSettings } from "./environment";
 
 export const PropagationRevisionInputsSchema = z.object({
     environmentId: EnvironmentIdSchema,
@@ -26,6 +26,7 @@ export const propagationRevisionDefinition: ResourceDefinition<PropagationRevisi
         kind: "pingone:PropagationRevision",
         inputs: PropagationRevisionInputsSchema,
         managedFields: ["environmentId", "triggers"],
+        preflight: requirePingOneSettings,
         outputOnlyFields: ["revisionId", "createdAt"],
 
         async create(inputs) {

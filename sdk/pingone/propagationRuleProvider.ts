@@ -2,7 +2,7 @@ import { ProvisioningError } from "../core/errors";
 import { PartialFailure, type ResourceDefinition } from "../providers/definition";
 import { createOnce, deleteIdempotent, unlessNotFound } from "../providers/recovery";
 import { filterValue } from "./client";
-import { pingOneApis } from "./environment";
+import { pingOneApis, requirePingOneSettings } from "./environment";
 import type { PropagationClient } from "./propagationClient";
 import {
     type AttributeMapping,
@@ -156,6 +156,7 @@ export const propagationRuleDefinition: ResourceDefinition<PropagationRuleInputs
     inputs: PropagationRuleInputsSchema,
     managedFields: [
         "environmentId",
+        "region",
         "planId",
         "name",
         "description",
@@ -165,8 +166,9 @@ export const propagationRuleDefinition: ResourceDefinition<PropagationRuleInputs
         "mappings",
         "active",
     ],
+    preflight: requirePingOneSettings,
     outputOnlyFields: ["ruleId", "effectiveSourceStoreId", "populationExpression"],
-    replaceFields: ["environmentId", "planId", "sourceStoreId", "targetStoreId"],
+    replaceFields: ["environmentId", "region", "planId", "sourceStoreId", "targetStoreId"],
     equals: { mappings: sameMappings },
 
     /** Creates the rule inactive, adds the mappings, then activates it: PingOne refuses to activate a rule without mappings. */

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { ProvisioningError } from "../core/errors";
+import { secureUrlProblem } from "../core/urls";
 import type { ResourceDefinition } from "../providers/definition";
 import { createOnce, deleteIdempotent, unlessNotFound } from "../providers/recovery";
-import { EnvironmentIdSchema, RegionSchema, pingOneApis } from "./environment";
+import { EnvironmentIdSchema, RegionSchema, pingOneApis, requirePingOneSettings } from "./environment";
 import type { PropagationClient } from "./propagationClient";
 import type { Store, StoreConfiguration, StoreWrite } from "./schemas";
 
@@ -13,8 +14,13 @@ export const AUTHENTICATION_METHODS = [
     "None",
 ] as const;
 
-const httpUrl = (what: string) =>
-    z.url({ protocol: /^https?$/, error: `${what} must be an absolute http(s) URL, e.g. https://example.com/scim` });
+const secureUrl = (field: string, example: string) =>
+    z.string().superRefine((value, context) => {
+        const problem = secureUrlProblem(value, field, example);
+        if (problem) {
+            context.addIssue({ code: "custom", message: problem });
+        }
+    });
 
 /** Inputs of a SCIM outbound connection; defaults are what the PingOne console sets for DocuWare. */
 export const PropagationStoreInputsSchema = z
@@ -28,13 +34,19 @@ export const PropagationStoreInputsSchema = z
             .transform((d) => d || undefined),
         enabled: z.boolean().default(true),
         managed: z.boolean().default(false),
-        scimUrl: httpUrl("scimUrl"),
+        scimUrl: secureUrl(
+            "scimUrl",
+            "https://acme.docuware.cloud/DocuWare/Services/UserProvisioningService/ping/scim",
+        ),
         scimVersion: z.enum(["2.0", "1.1"]).default("2.0"),
         usersResource: z.string().startsWith("/", "usersResource must start with /, e.g. /Users").default("/Users"),
         groupsResource: z.string().startsWith("/", "groupsResource must start with /, e.g. /Groups").optional(),
         authenticationMethod: z.enum(AUTHENTICATION_METHODS).default("OAuth 2 Client Credentials"),
         authorizationType: z.string().min(1).default("Bearer"),
-        oauthTokenUrl: httpUrl("oauthTokenUrl").optional(),
+        oauthTokenUrl: secureUrl(
+            "oauthTokenUrl",
+            "https://login-emea.docuware.cloud/<org-guid>/connect/token",
+        ).optional(),
         oauthClientId: z.string().min(1).optional(),
         oauthClientSecret: z.string().min(1).optional(),
         oauthAccessToken: z.string().min(1).optional(),
@@ -165,14 +177,16 @@ export const propagationStoreDefinition: ResourceDefinition<PropagationStoreInpu
     inputs: PropagationStoreInputsSchema,
     managedFields: [
         "environmentId",
+        "region",
         "name",
         "description",
         "enabled",
         "managed",
         ...(Object.keys(CONFIGURATION_KEYS) as ConfigurationField[]),
     ],
+    preflight: requirePingOneSettings,
     outputOnlyFields: ["storeId", "syncState", "syncDetails"],
-    replaceFields: ["environmentId"],
+    replaceFields: ["environmentId", "region"],
 
     async create(inputs) {
         const api = pingOneApis(inputs).propagation;

@@ -23,6 +23,11 @@ export interface ResourceDefinition<I extends object, O extends object> {
     replaceFields?: readonly (keyof I & string)[];
     /** Field comparison where plain deep equality is wrong (sets, case-insensitive values). */
     equals?: Partial<Record<keyof I & string, (live: unknown, desired: unknown) => boolean>>;
+    /**
+     * Checks, without any request, what the operations will need beyond the inputs (credentials in config), so a
+     * preview fails early with the fix. Throws a `ConfigurationError`.
+     */
+    preflight?(inputs: I): void;
     create(inputs: I): Promise<{ id: string; outs: O }>;
     /** Returns the live outputs, or undefined when the object no longer exists. */
     read(id: string, olds: O): Promise<O | undefined>;
@@ -103,6 +108,7 @@ export function toDynamicProvider<I extends object, O extends object>(
             const { [PROVIDER_KEY]: provider, ...inputs } = news;
             const result = definition.inputs.safeParse(inputs);
             if (result.success) {
+                definition.preflight?.(result.data);
                 return { inputs: plain({ ...(result.data as object), [PROVIDER_KEY]: provider }) };
             }
             const failures = issuesOutsideUnknowns(result.error.issues, inputs).map((issue) => ({

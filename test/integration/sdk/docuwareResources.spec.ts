@@ -35,7 +35,7 @@ describe("DocuWare dynamic providers against the emulator", function () {
                 "accessTokenLifetimeSeconds: accessTokenLifetimeSeconds must be at least 300 (5 minutes)",
             ]);
             assert.deepEqual(await registrations.failures({ name: "x", organizationUrl: "acme.docuware.cloud" }), [
-                'organizationUrl: organizationUrl must be an absolute http(s) URL such as https://acme.docuware.cloud, got "acme.docuware.cloud"',
+                'organizationUrl: organizationUrl must be an absolute https URL such as https://acme.docuware.cloud, got "acme.docuware.cloud"',
             ]);
             assert.equal((await emulators.docuware[0]!.control.requests()).total, 0);
         });

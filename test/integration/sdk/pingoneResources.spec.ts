@@ -70,7 +70,7 @@ describe("PingOne dynamic providers against the emulator", function () {
                 removeAction: "Purge",
             }),
             [
-                "scimUrl: scimUrl must be an absolute http(s) URL, e.g. https://example.com/scim",
+                'scimUrl: scimUrl must be an absolute https URL such as https://acme.docuware.cloud/DocuWare/Services/UserProvisioningService/ping/scim, got "ftp://x"',
                 'userFilter: userFilter must contain %s for the user\'s identifier, e.g. userName eq "%s"',
                 'removeAction: Invalid option: expected one of "Disable"|"Delete"',
             ],
