@@ -40,7 +40,8 @@ export function resultsMarkdown(results: BenchResults): string {
         "Requests the emulated PingOne and DocuWare processed during each operation, against the fewest the operation",
         "needs: the creates/updates/deletes the APIs require, one read per managed object on refresh, one token per",
         "credential, and DocuWare discovery once per organization (listed per route below). `preview` without refresh must",
-        "send none. Name-conflict checks before a create are a design choice, counted as surplus.",
+        "send none; `preview --refresh` sends only the refresh's reads, so its row is the refresh's count. Name-conflict",
+        "checks before a create are a design choice, counted as surplus.",
         "",
         requestTable(results.scale),
         "",
@@ -104,7 +105,11 @@ function requestTable(scale: ScaleResult[]): string {
             const minimum = minimumTotal(operation, s.components);
             const ratio =
                 minimum === 0 ? (measured === 0 ? "0 ✓" : `${measured} ✗`) : `${(measured / minimum).toFixed(2)}×`;
-            const drift = m && m.unexpectedChanges.length > 0 ? ` (planned: ${m.unexpectedChanges.join(", ")})` : "";
+            const notes = [
+                ...(m && m.unexpectedChanges.length > 0 ? [`planned: ${m.unexpectedChanges.join(", ")}`] : []),
+                ...(m?.requestsVaried ? ["count varied across cycles; first shown"] : []),
+            ];
+            const drift = notes.length > 0 ? ` (${notes.join("; ")})` : "";
             return [`\`${operation}\`${drift}`, String(s.components), String(measured), String(minimum), ratio];
         }),
     );

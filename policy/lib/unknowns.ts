@@ -65,17 +65,3 @@ function copy(value: unknown): unknown {
 export function snapshot<T extends object>(props: T): Props<T> {
     return copy(props) as Props<T>;
 }
-
-/** True when the value or anything inside it is unknown. */
-export function containsUnknown(value: unknown): boolean {
-    if (value === UNKNOWN) {
-        return true;
-    }
-    if (Array.isArray(value)) {
-        return value.some(containsUnknown);
-    }
-    if (value !== null && typeof value === "object") {
-        return Object.values(value).some(containsUnknown);
-    }
-    return false;
-}

@@ -11,6 +11,8 @@ interface BadInput {
     program: () => void;
     /** Text the failed preview must show: the field and the fix. */
     message: string;
+    /** Provider environment changed for this case (missing or wrong settings); runs in a stack of its own. */
+    env?: Record<string, string>;
 }
 
 const SCIM = {
@@ -233,7 +235,7 @@ const CASES: BadInput[] = [
 ];
 
 /** Missing or wrong settings: the resources' check reads the config (no request) and names what to set. */
-const SETTINGS_CASES: { name: string; env: Record<string, string>; program: () => void; message: string }[] = [
+const SETTINGS_CASES: BadInput[] = [
     {
         name: "missing PingOne worker credentials",
         env: { PINGONE_CLIENT_ID: "", PINGONE_CLIENT_SECRET: "" },
@@ -309,16 +311,9 @@ describe("bad input fails at preview, naming the field and the fix, with no requ
         assert.ok(CASES.length + SETTINGS_CASES.length >= 30);
         const problems: string[] = [];
         const shared = await stackWith();
-        for (const bad of CASES) {
+        for (const bad of [...CASES, ...SETTINGS_CASES]) {
             current = bad.program;
-            const message = await previewFailure(shared);
-            if (!message.includes(bad.message)) {
-                problems.push(`${bad.name}: expected "${bad.message}" in:\n${message.slice(-1500)}`);
-            }
-        }
-        for (const bad of SETTINGS_CASES) {
-            current = bad.program;
-            const message = await previewFailure(await stackWith(bad.env));
+            const message = await previewFailure(bad.env ? await stackWith(bad.env) : shared);
             if (!message.includes(bad.message)) {
                 problems.push(`${bad.name}: expected "${bad.message}" in:\n${message.slice(-1500)}`);
             }
