@@ -67,7 +67,11 @@ export function verifyCommand(output: Output): Command {
         .option("--connection <id-or-name>", "PingOne SCIM connection (propagation store) to check")
         .option("--connection-secret <secret>", "the connection's write-only secret (prefer PINGONE_CONNECTION_SECRET)")
         .option("--timeout <seconds>", "timeout of each request", positiveNumber)
-        .option("--retries <count>", "retries of a request that timed out or got 429/5xx", wholeNumber)
+        .option(
+            "--retries <count>",
+            "retries of a request that timed out or got 502/503/504 (a 429 is waited out)",
+            wholeNumber,
+        )
         .option("-s, --stack <name>", "also read settings from this stack's config (needs the Pulumi CLI)")
         .option("-C, --cwd <dir>", "folder of the Pulumi project for --stack (default: the current folder)")
         .option("--json", "print a JSON document instead of the report")

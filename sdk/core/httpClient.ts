@@ -8,6 +8,7 @@ import {
     type RetryPolicy,
     backoffDelay,
     parseRetryAfter,
+    rateLimitDelay,
     sleep,
 } from "./retry";
 import { redact } from "./secrets";
@@ -116,6 +117,8 @@ export class HttpClient {
             spec.repeatable ?? (spec.method === "GET" || spec.method === "PUT" || spec.method === "DELETE");
         const authenticate = spec.authenticate ?? this.options.tokenSource !== undefined;
         let renewedToken = false;
+        let rateLimitedMs = 0;
+        let rateLimitedTimes = 0;
 
         for (let attempt = 0; ; attempt++) {
             let response: AxiosResponse<string>;
@@ -142,7 +145,20 @@ export class HttpClient {
                 attempt--; // a renewed token is not a retry
                 continue;
             }
-            const retryable = RETRYABLE_STATUSES.has(response.status) && (response.status === 429 || repeatable);
+            if (response.status === 429) {
+                const delay = rateLimitDelay(
+                    this.retry,
+                    parseRetryAfter(headerValue(response, "retry-after")),
+                    rateLimitedTimes,
+                );
+                if (rateLimitedMs + delay <= this.retry.rateLimitBudgetMs) {
+                    await this.pause(spec, displayUrl, rateLimitedTimes++, delay, "HTTP 429");
+                    rateLimitedMs += delay;
+                    attempt--; // waiting out a rate limit is not a failed attempt
+                    continue;
+                }
+            }
+            const retryable = RETRYABLE_STATUSES.has(response.status) && response.status !== 429 && repeatable;
             if (retryable && attempt < this.retry.maxRetries) {
                 const requested = parseRetryAfter(headerValue(response, "retry-after"));
                 const delay = Math.min(this.retry.maxDelayMs, requested ?? backoffDelay(this.retry, attempt));

@@ -6,9 +6,19 @@ export interface RetryPolicy {
     baseDelayMs: number;
     /** Upper bound of one backoff, and of a `Retry-After` the client is willing to honour. Defaults to 30 s. */
     maxDelayMs: number;
+    /**
+     * How long in total a request keeps waiting out 429 answers (which do not count against `maxRetries`: a rate
+     * limit is not a failure). Defaults to 5 minutes.
+     */
+    rateLimitBudgetMs: number;
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxRetries: 5, baseDelayMs: 250, maxDelayMs: 30_000 };
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+    maxRetries: 5,
+    baseDelayMs: 250,
+    maxDelayMs: 30_000,
+    rateLimitBudgetMs: 300_000,
+};
 
 /** Statuses worth repeating: rate limited, and gateway or availability failures. */
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 502, 503, 504]);
@@ -17,6 +27,20 @@ export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 502, 503, 5
 export function backoffDelay(policy: RetryPolicy, attempt: number, random: () => number = Math.random): number {
     const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
     return Math.round(random() * ceiling);
+}
+
+/**
+ * The wait after a 429: the service's `Retry-After` (else a backoff) plus up to as much again, at random. Without the
+ * spread, every client turned away retries at the same moment and the same ones keep losing.
+ */
+export function rateLimitDelay(
+    policy: RetryPolicy,
+    retryAfterMs: number | undefined,
+    attempt: number,
+    random: () => number = Math.random,
+): number {
+    const base = retryAfterMs ?? backoffDelay(policy, attempt, () => 1);
+    return Math.min(policy.maxDelayMs, Math.round(base + random() * Math.max(base, policy.baseDelayMs)));
 }
 
 /**

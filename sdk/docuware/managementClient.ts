@@ -31,9 +31,19 @@ const path = encodeURIComponent;
  * Organization Administrator's client-credentials token with scope `docuware.platform`). Against real DocuWare
  * Cloud, use the existing-registration mode instead (`ExistingAppRegistration`).
  */
-export class DocuWareClient {
-    private connection?: Promise<{ http: HttpClient; identity: IdentityService; organizationId: string }>;
+interface Connection {
+    http: HttpClient;
+    identity: IdentityService;
+    organizationId: string;
+}
 
+/**
+ * Discovery and the organization lookup, once per organization and credential for the whole provider process (one
+ * Pulumi operation), like the tokens: every resource of an organization shares them.
+ */
+const connections = new Map<string, Promise<Connection>>();
+
+export class DocuWareClient {
     constructor(
         readonly organizationUrl: string,
         private readonly admin: { clientId: string; clientSecret: string },
@@ -51,42 +61,50 @@ export class DocuWareClient {
         return new DocuWareClient(url.replace(/\/+$/, ""), docuWareAdminCredentials(url), httpSettings());
     }
 
-    /** Discovers the identity service, then finds the organization's id (one request each, once per client). */
-    private connect() {
-        this.connection ??= (async () => {
-            const identity = await discoverIdentityService(this.organizationUrl, this.http);
-            const tokenSource = new ClientCredentialsTokenSource(
-                {
-                    service: "DocuWare",
-                    tokenUrl: identity.tokenEndpoint,
-                    clientId: this.admin.clientId,
-                    clientSecret: this.admin.clientSecret,
-                    scope: "docuware.platform",
-                    authStyle: "post",
-                },
-                this.http,
-            );
-            const http = new HttpClient({
+    /** Discovers the identity service, then finds the organization's id (once per organization and credential). */
+    private connect(): Promise<Connection> {
+        const key = `${this.organizationUrl}|${this.admin.clientId}`;
+        let connection = connections.get(key);
+        if (!connection) {
+            connection = this.open();
+            connection.catch(() => connections.delete(key));
+            connections.set(key, connection);
+        }
+        return connection;
+    }
+
+    private async open(): Promise<Connection> {
+        const identity = await discoverIdentityService(this.organizationUrl, this.http);
+        const tokenSource = new ClientCredentialsTokenSource(
+            {
                 service: "DocuWare",
-                baseUrl: `${this.organizationUrl}/DocuWare/Platform`,
-                parseErrorEnvelope: parseDocuWareError,
-                tokenSource,
-                ...this.http,
-            });
-            const organizations = await http.request({
-                method: "GET",
-                path: "/Organizations",
-                responseSchema: OrganizationListSchema,
-            });
-            const organization = organizations.Organization[0];
-            if (!organization) {
-                throw new ProvisioningError(
-                    `DocuWare at ${this.organizationUrl} lists no organization for this credential.`,
-                );
-            }
-            return { http, identity, organizationId: organization.Id };
-        })();
-        return this.connection;
+                tokenUrl: identity.tokenEndpoint,
+                clientId: this.admin.clientId,
+                clientSecret: this.admin.clientSecret,
+                scope: "docuware.platform",
+                authStyle: "post",
+            },
+            this.http,
+        );
+        const http = new HttpClient({
+            service: "DocuWare",
+            baseUrl: `${this.organizationUrl}/DocuWare/Platform`,
+            parseErrorEnvelope: parseDocuWareError,
+            tokenSource,
+            ...this.http,
+        });
+        const organizations = await http.request({
+            method: "GET",
+            path: "/Organizations",
+            responseSchema: OrganizationListSchema,
+        });
+        const organization = organizations.Organization[0];
+        if (!organization) {
+            throw new ProvisioningError(
+                `DocuWare at ${this.organizationUrl} lists no organization for this credential.`,
+            );
+        }
+        return { http, identity, organizationId: organization.Id };
     }
 
     /** The organization's OAuth token endpoint (as DocuWare shows it for "OAuth Token Request"). */

@@ -36,32 +36,56 @@ async function populationExpression({ client, propagation }: Apis, filter: UserF
 
 const SINGLE_POPULATION = /^\s*population\.id\s+eq\s+"([^"]+)"\s*$/i;
 
+/**
+ * Population names by id, for this provider process (one Pulumi operation): a refresh of many rules on one
+ * population reads it once.
+ */
+const populationNames = new Map<string, Promise<string | undefined>>();
+
+function populationName({ client, propagation }: Apis, populationId: string): Promise<string | undefined> {
+    const key = `${client.settings.apiUrl}|${propagation.environmentId}|${populationId}`;
+    let name = populationNames.get(key);
+    if (!name) {
+        name = unlessNotFound(client.getPopulation(propagation.environmentId, populationId)).then((p) => p?.name);
+        name.catch(() => populationNames.delete(key));
+        populationNames.set(key, name);
+    }
+    return name;
+}
+
 /** Reads a live expression back in the form the inputs used, so that only real changes show as drift. */
-async function liveUserFilter(
-    { client, propagation }: Apis,
-    expression: string,
-    desired: UserFilter,
-): Promise<UserFilter> {
+async function liveUserFilter(apis: Apis, expression: string, desired: UserFilter): Promise<UserFilter> {
     const populationId = SINGLE_POPULATION.exec(expression)?.[1];
     if (populationId === undefined || desired.expression !== undefined) {
         return { expression };
     }
     if (desired.populationName !== undefined) {
-        const population = await unlessNotFound(client.getPopulation(propagation.environmentId, populationId));
-        return population ? { populationName: population.name } : { populationId };
+        const name = await populationName(apis, populationId);
+        return name === undefined ? { populationId } : { populationName: name };
     }
     return { populationId };
 }
 
-async function directoryStoreId(api: PropagationClient): Promise<string> {
-    const find = async () => (await api.listStores()).find((s) => s.type === "directory");
-    const existing = await find();
-    if (existing) {
-        return existing.id;
+/** The environment's PingOne Directory store, found (or created) once per provider process. */
+const directoryStores = new Map<string, Promise<string>>();
+
+function directoryStoreId({ client, propagation }: Apis): Promise<string> {
+    const key = `${client.settings.apiUrl}|${propagation.environmentId}`;
+    let id = directoryStores.get(key);
+    if (!id) {
+        const find = async () => (await propagation.listStores()).find((s) => s.type === "directory");
+        // Outbound provisioning reads from the PingOne directory; the console creates this store implicitly.
+        const directory = {
+            name: "PingOne Directory",
+            type: "directory",
+            status: "ACTIVE" as const,
+            configuration: {},
+        };
+        id = (async () => ((await find()) ?? (await createOnce(() => propagation.createStore(directory), find))).id)();
+        id.catch(() => directoryStores.delete(key));
+        directoryStores.set(key, id);
     }
-    // Outbound provisioning reads from the PingOne directory; the console creates this store implicitly.
-    const directory = { name: "PingOne Directory", type: "directory", status: "ACTIVE" as const, configuration: {} };
-    return (await createOnce(() => api.createStore(directory), find)).id;
+    return id;
 }
 
 function toRuleWrite(
@@ -92,22 +116,33 @@ const fromMapping = (m: Mapping): AttributeMapping =>
         ? { expression: m.expression, target: m.targetAttribute }
         : { source: m.sourceAttribute, target: m.targetAttribute };
 
-/** Makes the rule's mappings equal to the desired ones, touching only those that differ. */
-async function syncMappings(api: PropagationClient, ruleId: string, desired: AttributeMapping[]): Promise<void> {
-    const live = await api.listMappings(ruleId);
+/**
+ * Makes the rule's mappings (`live`) equal to the desired ones, touching only those that differ. Returns the
+ * mappings the rule has afterwards, as PingOne answered.
+ */
+async function syncMappings(
+    api: PropagationClient,
+    ruleId: string,
+    desired: AttributeMapping[],
+    live: Mapping[],
+): Promise<Mapping[]> {
     const wanted = new Map(desired.map((m) => [m.target, m]));
+    const result: Mapping[] = [];
     for (const mapping of live) {
         const target = wanted.get(mapping.targetAttribute);
         if (!target) {
             await deleteIdempotent(api.deleteMapping(mapping.id));
         } else if (!sameMappings([fromMapping(mapping)], [target])) {
-            await api.updateMapping(ruleId, mapping.id, toMappingWrite(target));
+            result.push(await api.updateMapping(ruleId, mapping.id, toMappingWrite(target)));
+        } else {
+            result.push(mapping);
         }
         wanted.delete(mapping.targetAttribute);
     }
     for (const mapping of wanted.values()) {
-        await api.createMapping(ruleId, toMappingWrite(mapping));
+        result.push(await api.createMapping(ruleId, toMappingWrite(mapping)));
     }
+    return result;
 }
 
 /** Live mappings in the order of the desired ones, extras last. */
@@ -119,8 +154,26 @@ function orderedLike(live: AttributeMapping[], reference: AttributeMapping[]): A
     return [...live].sort((a, b) => position(a) - position(b));
 }
 
-async function toOutputs(apis: Apis, rule: Rule, reference: PropagationRuleInputs): Promise<PropagationRuleOutputs> {
-    const mappings = (await apis.propagation.listMappings(rule.id)).map(fromMapping);
+/** A rule and its mappings as PingOne returned them. */
+interface LiveRule {
+    rule: Rule;
+    mappings: Mapping[];
+}
+
+async function readLive(apis: Apis, rule: Rule): Promise<LiveRule> {
+    return { rule, mappings: await apis.propagation.listMappings(rule.id) };
+}
+
+/**
+ * Outputs of a live rule. `resolved` is the expression this operation just computed from the reference's filter:
+ * when PingOne holds exactly that, the filter needs no reading back.
+ */
+async function toOutputs(
+    apis: Apis,
+    { rule, mappings }: LiveRule,
+    reference: PropagationRuleInputs,
+    resolved?: string,
+): Promise<PropagationRuleOutputs> {
     const expression = rule.populationExpression ?? "";
     return {
         environmentId: reference.environmentId,
@@ -131,8 +184,11 @@ async function toOutputs(apis: Apis, rule: Rule, reference: PropagationRuleInput
         sourceStoreId: reference.sourceStoreId === undefined ? undefined : rule.sourceStore.id,
         effectiveSourceStoreId: rule.sourceStore.id,
         targetStoreId: rule.targetStore.id,
-        userFilter: await liveUserFilter(apis, expression, reference.userFilter),
-        mappings: orderedLike(mappings, reference.mappings),
+        userFilter:
+            expression === resolved
+                ? reference.userFilter
+                : await liveUserFilter(apis, expression, reference.userFilter),
+        mappings: orderedLike(mappings.map(fromMapping), reference.mappings),
         active: rule.active ?? false,
         adopt: reference.adopt,
         ruleId: rule.id,
@@ -145,10 +201,20 @@ async function findByName(api: PropagationClient, planId: string, name: string):
 }
 
 /** Applies every managed setting to an existing rule: mappings first, then the rule itself (with `active`). */
-async function converge(apis: Apis, ruleId: string, inputs: PropagationRuleInputs, sourceStoreId: string) {
-    const expression = await populationExpression(apis, inputs.userFilter);
-    await syncMappings(apis.propagation, ruleId, inputs.mappings);
-    return apis.propagation.updateRule(ruleId, toRuleWrite(inputs, sourceStoreId, expression, inputs.active));
+async function converge(
+    apis: Apis,
+    ruleId: string,
+    inputs: PropagationRuleInputs,
+    sourceStoreId: string,
+    expression: string,
+    liveMappings: Mapping[],
+): Promise<LiveRule> {
+    const mappings = await syncMappings(apis.propagation, ruleId, inputs.mappings, liveMappings);
+    const rule = await apis.propagation.updateRule(
+        ruleId,
+        toRuleWrite(inputs, sourceStoreId, expression, inputs.active),
+    );
+    return { rule, mappings };
 }
 
 export const propagationRuleDefinition: ResourceDefinition<PropagationRuleInputs, PropagationRuleOutputs> = {
@@ -180,28 +246,38 @@ export const propagationRuleDefinition: ResourceDefinition<PropagationRuleInputs
                 `PingOne plan ${inputs.planId} already has a rule named "${inputs.name}" (id ${existing.id}); set \`adopt: true\` to manage it, or choose another name.`,
             );
         }
-        const sourceStoreId =
-            inputs.sourceStoreId ?? existing?.sourceStore.id ?? (await directoryStoreId(ctx.propagation));
+        const sourceStoreId = inputs.sourceStoreId ?? existing?.sourceStore.id ?? (await directoryStoreId(ctx));
         const expression = await populationExpression(ctx, inputs.userFilter);
+        let created = false;
         const rule =
             existing ??
             (await createOnce(
-                () => ctx.propagation.createRule(toRuleWrite(inputs, sourceStoreId, expression, false)),
+                async () => {
+                    const made = await ctx.propagation.createRule(
+                        toRuleWrite(inputs, sourceStoreId, expression, false),
+                    );
+                    created = true;
+                    return made;
+                },
                 () => findByName(ctx.propagation, inputs.planId, inputs.name),
             ));
         try {
-            const converged = await converge(ctx, rule.id, inputs, sourceStoreId);
-            return { id: rule.id, outs: await toOutputs(ctx, converged, inputs) };
+            // A rule just created has no mappings: no need to list them.
+            const liveMappings = created ? [] : await ctx.propagation.listMappings(rule.id);
+            const converged = await converge(ctx, rule.id, inputs, sourceStoreId, expression, liveMappings);
+            return { id: rule.id, outs: await toOutputs(ctx, converged, inputs, expression) };
         } catch (error) {
             // The rule exists: record it so the next `pulumi up` finishes the job instead of creating another.
-            const recorded = await toOutputs(ctx, rule, inputs).catch(() => ({
-                ...inputs,
-                effectiveSourceStoreId: sourceStoreId,
-                mappings: [],
-                active: false,
-                ruleId: rule.id,
-                populationExpression: expression,
-            }));
+            const recorded = await readLive(ctx, rule)
+                .then((live) => toOutputs(ctx, live, inputs))
+                .catch(() => ({
+                    ...inputs,
+                    effectiveSourceStoreId: sourceStoreId,
+                    mappings: [],
+                    active: false,
+                    ruleId: rule.id,
+                    populationExpression: expression,
+                }));
             throw new PartialFailure(rule.id, recorded, error);
         }
     },
@@ -209,33 +285,34 @@ export const propagationRuleDefinition: ResourceDefinition<PropagationRuleInputs
     async read(id, olds) {
         const ctx = pingOneApis(olds);
         const rule = await unlessNotFound(ctx.propagation.getRule(id));
-        return rule && toOutputs(ctx, rule, olds);
+        return rule && toOutputs(ctx, await readLive(ctx, rule), olds);
     },
 
     async update(id, olds, news) {
         const ctx = pingOneApis(news);
-        const rule = await converge(ctx, id, news, news.sourceStoreId ?? olds.effectiveSourceStoreId);
-        return toOutputs(ctx, rule, news);
+        const expression = await populationExpression(ctx, news.userFilter);
+        const liveMappings = await ctx.propagation.listMappings(id);
+        const sourceStoreId = news.sourceStoreId ?? olds.effectiveSourceStoreId;
+        const converged = await converge(ctx, id, news, sourceStoreId, expression, liveMappings);
+        return toOutputs(ctx, converged, news, expression);
     },
 
     /** Deactivates the rule first, so no user is deprovisioned halfway, then removes its mappings and the rule. */
     async delete(id, olds) {
         const api = pingOneApis(olds).propagation;
-        const rule = await unlessNotFound(api.getRule(id));
-        if (!rule) {
-            return;
-        }
-        if (rule.active) {
-            const { name, description, plan, sourceStore, targetStore, populationExpression } = rule;
-            await api.updateRule(id, {
-                name,
-                description,
-                plan,
-                sourceStore,
-                targetStore,
-                populationExpression,
+        const deactivated = await unlessNotFound(
+            api.updateRule(id, {
+                name: olds.name,
+                description: olds.description,
+                plan: { id: olds.planId },
+                sourceStore: { id: olds.effectiveSourceStoreId },
+                targetStore: { id: olds.targetStoreId },
+                populationExpression: olds.populationExpression,
                 active: false,
-            });
+            }),
+        );
+        if (!deactivated) {
+            return; // already gone
         }
         for (const mapping of (await unlessNotFound(api.listMappings(id))) ?? []) {
             await deleteIdempotent(api.deleteMapping(mapping.id));

@@ -42,15 +42,42 @@ describe("HTTP core against the emulators: retries, tokens, typed errors, redact
     });
     after(async () => emulators?.stop());
 
-    it("honours Retry-After on 429 and succeeds", async () => {
+    it("honours Retry-After on 429, spread by jitter, and succeeds", async () => {
         await control().addFault({ route: `GET ${STORE_ROUTE}`, kind: "status", status: 429, retryAfterSeconds: 1 });
         const started = Date.now();
         const stores = await api().listStores();
         assert.ok(stores.some((s) => s.type === "directory"));
         assert.ok(Date.now() - started >= 1000, "waited for Retry-After");
         assert.deepEqual(
-            retries.map((r) => [r.reason, r.delayMs]),
-            [["HTTP 429", 1000]],
+            retries.map((r) => r.reason),
+            ["HTTP 429"],
+        );
+        assert.ok(retries[0]!.delayMs >= 1000 && retries[0]!.delayMs <= 2000, `waited ${retries[0]!.delayMs} ms`);
+    });
+
+    it("waits out a rate limit longer than the retry count, within its time budget", async () => {
+        await control().addFault({
+            route: `GET ${STORE_ROUTE}`,
+            kind: "status",
+            status: 429,
+            retryAfterSeconds: 0,
+            times: 8,
+        });
+        await api().listStores();
+        assert.equal(retries.length, 8, "8 rate-limited answers, more than maxRetries (5), did not fail the request");
+        const budgeted = new PingOneClient(pingOneSettings(), {
+            timeoutMs: 1500,
+            retry: { baseDelayMs: 20, rateLimitBudgetMs: 100 },
+        });
+        await control().addFault({ route: `GET ${STORE_ROUTE}`, kind: "status", status: 429, retryAfterSeconds: 1 });
+        await assert.rejects(
+            new PropagationClient(budgeted, emulators.pingone.environmentId).listStores(),
+            (error: Error) => {
+                assert.ok(error instanceof ApiError);
+                assert.equal(error.status, 429);
+                assert.equal(error.code, "REQUEST_LIMITED");
+                return true;
+            },
         );
     });
 

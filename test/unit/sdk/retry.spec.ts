@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { DEFAULT_RETRY_POLICY, backoffDelay, parseRetryAfter } from "../../../sdk/core/retry";
+import { DEFAULT_RETRY_POLICY, backoffDelay, parseRetryAfter, rateLimitDelay } from "../../../sdk/core/retry";
 
 describe("retry policy", () => {
     it("backs off exponentially with full jitter, capped", () => {
@@ -34,5 +34,39 @@ describe("retry policy", () => {
         assert.equal(parseRetryAfter("Sat, 28 Nov 2026 09:00:00 GMT", now), 0);
         assert.equal(parseRetryAfter(undefined), undefined);
         assert.equal(parseRetryAfter("soon"), undefined);
+    });
+});
+
+describe("rate-limit waits", () => {
+    const policy = { ...DEFAULT_RETRY_POLICY, baseDelayMs: 100, maxDelayMs: 10_000 };
+
+    it("spread Retry-After by up to as much again, so clients turned away do not retry together", () => {
+        assert.equal(
+            rateLimitDelay(policy, 2000, 0, () => 0),
+            2000,
+        );
+        assert.equal(
+            rateLimitDelay(policy, 2000, 0, () => 0.5),
+            3000,
+        );
+        assert.equal(
+            rateLimitDelay(policy, 2000, 0, () => 1),
+            4000,
+        );
+        assert.equal(
+            rateLimitDelay(policy, 0, 0, () => 1),
+            100,
+            "Retry-After: 0 still spreads a little",
+        );
+        assert.equal(
+            rateLimitDelay(policy, 9000, 0, () => 1),
+            10_000,
+            "capped",
+        );
+        assert.equal(
+            rateLimitDelay(policy, undefined, 3, () => 0),
+            800,
+            "without Retry-After: the backoff",
+        );
     });
 });
