@@ -16,22 +16,35 @@ import type { Mapping, Rule, RuleWrite } from "./schemas";
 
 type Apis = ReturnType<typeof pingOneApis>;
 
+/** Population ids by name, for this provider process (one Pulumi operation): rules on one population look it up once. */
+const populationIds = new Map<string, Promise<string | undefined>>();
+
+function populationIdByName({ client, propagation }: Apis, name: string): Promise<string | undefined> {
+    const key = `${client.settings.apiUrl}|${propagation.environmentId}|${name}`;
+    let id = populationIds.get(key);
+    if (!id) {
+        id = client.findPopulationByName(propagation.environmentId, name).then((p) => p?.id);
+        id.catch(() => populationIds.delete(key));
+        populationIds.set(key, id);
+    }
+    return id;
+}
+
 /** The `populationExpression` for a user filter; a population name is resolved to its id, as the console does. */
-async function populationExpression({ client, propagation }: Apis, filter: UserFilter): Promise<string> {
+async function populationExpression(apis: Apis, filter: UserFilter): Promise<string> {
     if (filter.expression !== undefined) {
         return filter.expression;
     }
-    let populationId = filter.populationId;
-    if (filter.populationName !== undefined) {
-        const population = await client.findPopulationByName(propagation.environmentId, filter.populationName);
-        if (!population) {
-            throw new ProvisioningError(
-                `PingOne environment ${propagation.environmentId} has no population named "${filter.populationName}"; create it or set userFilter.populationId.`,
-            );
-        }
-        populationId = population.id;
+    const populationId =
+        filter.populationName === undefined
+            ? filter.populationId
+            : await populationIdByName(apis, filter.populationName);
+    if (populationId === undefined) {
+        throw new ProvisioningError(
+            `PingOne environment ${apis.propagation.environmentId} has no population named "${filter.populationName}"; create it or set userFilter.populationId.`,
+        );
     }
-    return `population.id eq ${filterValue(populationId ?? "")}`;
+    return `population.id eq ${filterValue(populationId)}`;
 }
 
 const SINGLE_POPULATION = /^\s*population\.id\s+eq\s+"([^"]+)"\s*$/i;
