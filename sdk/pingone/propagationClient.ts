@@ -215,6 +215,7 @@ export class PropagationClient {
             method: "POST",
             path: `${this.base}/revisions`,
             responseSchema: RevisionSchema.optional(),
+            repeatable: true, // publishing twice only adds a revision: safe to repeat after an unknown outcome
         });
         // The API may answer 201 without a body; the revision just made is then the latest one.
         return created ?? this.getLatestRevision();

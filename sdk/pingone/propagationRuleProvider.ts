@@ -153,7 +153,11 @@ async function syncMappings(
         wanted.delete(mapping.targetAttribute);
     }
     for (const mapping of wanted.values()) {
-        result.push(await api.createMapping(ruleId, toMappingWrite(mapping)));
+        const created = await createOnce(
+            () => api.createMapping(ruleId, toMappingWrite(mapping)),
+            async () => (await api.listMappings(ruleId)).find((m) => m.targetAttribute === mapping.target),
+        );
+        result.push(created);
     }
     return result;
 }

@@ -3,16 +3,60 @@ import { printEngineVersion, requireEngine } from "../helpers/engine";
 import {
     type ApiCall,
     type CellResult,
+    FAULT_KINDS,
     OPERATIONS,
     type Operation,
     cellName,
     dealCells,
+    errorProblems,
     indent,
     matrixCells,
     matrixTable,
     outcomeSummary,
 } from "../helpers/faultMatrix";
 import { MatrixLane, runLane } from "../helpers/faultMatrixLane";
+
+describe("fault matrix: what counts as a clear error", () => {
+    const fault = FAULT_KINDS.find((f) => f.name === "500")!;
+    const names = ["acme-plan", "acme-rule"];
+    const output = (resource: string, text: string) =>
+        [
+            "Updating (test):",
+            "Diagnostics:",
+            "  pulumi:pulumi:Stack (project-test):",
+            "    ApiError: PingOne GET http://127.0.0.1/v1/plans/1 failed with HTTP 500 UNEXPECTED_ERROR",
+            "    error: update failed",
+            "",
+            `  ${resource}:`,
+            `    error: ${text}`,
+            "",
+            "Resources:",
+            "    4 unchanged",
+        ].join("\n");
+
+    it("names the resource and the cause in that resource's diagnostic", () => {
+        const clear = output(
+            "pulumi-nodejs:dynamic/pingone:PropagationPlan (acme-plan)",
+            "PingOne GET http://127.0.0.1/v1/plans/1 failed with HTTP 500 UNEXPECTED_ERROR",
+        );
+        assert.deepEqual(errorProblems(clear, fault, names, {}), []);
+    });
+
+    it("is not clear when only the stack's output shows the cause", () => {
+        const unclear = output("pulumi-nodejs:dynamic/pingone:PropagationPlan (acme-plan)", "something went wrong");
+        assert.equal(errorProblems(unclear, fault, names, {}).length, 1);
+    });
+
+    it("must not contain a secret", () => {
+        const leaky = output(
+            "pulumi-nodejs:dynamic/pingone:PropagationPlan (acme-plan)",
+            "HTTP 500 for client secret s3cr3t-value",
+        );
+        assert.deepEqual(errorProblems(leaky, fault, names, { "worker secret": "s3cr3t-value" }), [
+            "the error contains the worker secret",
+        ]);
+    });
+});
 
 /**
  * The fault matrix: for every API call that `up`, `preview --refresh` and `destroy` of the component make (found in
@@ -23,7 +67,7 @@ import { MatrixLane, runLane } from "../helpers/faultMatrixLane";
  */
 describe("fault matrix: every API call of up, preview --refresh and destroy × every fault", function () {
     this.timeout(45 * 60_000);
-    const laneCount = Math.max(1, Number(process.env.FAULT_MATRIX_LANES ?? 2));
+    const laneCount = Math.max(1, Number(process.env.FAULT_MATRIX_LANES ?? 3));
     const started = Date.now();
     const lanes: MatrixLane[] = [];
     const calls = {} as Record<Operation, ApiCall[]>;
@@ -70,17 +114,27 @@ describe("fault matrix: every API call of up, preview --refresh and destroy × e
         const only = process.env.FAULT_MATRIX_ONLY ? new RegExp(process.env.FAULT_MATRIX_ONLY) : undefined;
         const cells = matrixCells(calls).filter((cell) => !only || only.test(cellName(cell)));
         if (only) {
-            console.log(`      FAULT_MATRIX_ONLY=${only.source}: ${cells.length} of ${matrixCells(calls).length} cells`);
+            console.log(
+                `      FAULT_MATRIX_ONLY=${only.source}: ${cells.length} of ${matrixCells(calls).length} cells`,
+            );
         }
         const dealt = dealCells(cells, lanes.length);
         let done = 0;
-        await Promise.all(
+        const lanesRun = await Promise.allSettled(
             lanes.map((lane, i) =>
                 runLane(lane, dealt[i]!, (result) => {
                     results.push(result);
                     done++;
+                    if (process.env.FAULT_MATRIX_VERBOSE) {
+                        console.log(`      ${result.outcome} (${result.durationMs} ms): ${cellName(result.cell)}`);
+                        if (result.error) {
+                            console.log(indent(result.error, "          "));
+                        }
+                    }
                     if (result.problems.length > 0) {
-                        console.log(`      ✗ ${cellName(result.cell)}\n${indent(result.problems.join("\n"), "          ")}`);
+                        console.log(
+                            `      ✗ ${cellName(result.cell)}\n${indent(result.problems.join("\n"), "          ")}`,
+                        );
                     }
                     if (done % 25 === 0 || done === cells.length) {
                         const elapsed = ((Date.now() - started) / 1000).toFixed(0);
@@ -89,13 +143,15 @@ describe("fault matrix: every API call of up, preview --refresh and destroy × e
                 }),
             ),
         );
-        const failed = results.filter((r) => r.problems.length > 0);
-        assert.equal(
-            failed.length,
-            0,
-            `${failed.length} of ${results.length} cells failed:\n${failed
-                .map((r) => `${cellName(r.cell)}\n${indent(r.problems.join("\n"))}`)
-                .join("\n")}`,
+        const stopped = lanesRun.flatMap((run, i) =>
+            run.status === "rejected" ? [`lane ${i + 1} stopped: ${String(run.reason)}`] : [],
         );
+        const failed = results.filter((r) => r.problems.length > 0);
+        assert.deepEqual(
+            [...stopped, ...failed.map((r) => `${cellName(r.cell)}\n${indent(r.problems.join("\n"))}`)],
+            [],
+            `${failed.length} of ${results.length} cells failed${stopped.length > 0 ? ", some lanes stopped" : ""}`,
+        );
+        assert.equal(results.length, cells.length, "every cell ran");
     });
 });

@@ -87,17 +87,20 @@ export function matrixCells(calls: Record<Operation, ApiCall[]>): Cell[] {
 }
 
 /**
- * Deals the cells out to `lanes` lanes, each operation's cells round-robin so that every lane gets a share of each
- * operation (and of each fault kind).
+ * Deals the cells out to `lanes` lanes: each operation's cells, fault kind by fault kind, round-robin, so that every
+ * lane gets a share of each operation and of each fault kind (their costs differ: a 429 waits, a 500 needs a
+ * converging operation).
  */
 export function dealCells(cells: Cell[], lanes: number): Record<Operation, Cell[]>[] {
-    const dealt = Array.from({ length: lanes }, () => ({ up: [], "preview --refresh": [], destroy: [] }) as Record<
-        Operation,
-        Cell[]
-    >);
+    const dealt = Array.from(
+        { length: lanes },
+        () => ({ up: [], "preview --refresh": [], destroy: [] }) as Record<Operation, Cell[]>,
+    );
+    const faultOrder = (cell: Cell) => FAULT_KINDS.indexOf(cell.fault);
     for (const operation of OPERATIONS) {
         cells
             .filter((cell) => cell.operation === operation)
+            .sort((a, b) => faultOrder(a) - faultOrder(b))
             .forEach((cell, index) => dealt[index % lanes]![operation].push(cell));
     }
     return dealt;
@@ -105,9 +108,14 @@ export function dealCells(cells: Cell[], lanes: number): Record<Operation, Cell[
 
 export interface CellResult {
     cell: Cell;
-    /** "recovered": the operation succeeded despite the fault; "failed clearly": it failed, and the next one converged. */
+    /**
+     * "recovered": the operation succeeded despite the fault; "failed clearly": it failed, and the next one converged;
+     * "broken": the next one did not converge either.
+     */
     outcome: "recovered" | "failed clearly" | "broken";
     problems: string[];
+    /** The failed operation's diagnostics, for "failed clearly". */
+    error?: string;
     durationMs: number;
 }
 
