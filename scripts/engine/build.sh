@@ -50,8 +50,8 @@ export GOTOOLCHAIN=local GOFLAGS=-mod=mod
 
 # go build -v names each package as it compiles it: turn that into a progress line every 100 packages.
 build() {
-    local output="$1" package="$2" started=$SECONDS count=0 line
-    log "building $(basename "$output") $version (the first build takes about 10 minutes on 2 cores)"
+    local output="$1" package="$2" note="$3" started=$SECONDS count=0 line
+    log "building $(basename "$output") $version$note"
     (cd "$work" && go build -v -trimpath -tags osusergo,grpcnotrace -ldflags "$ldflags" -o "$output.tmp" "$package") \
         2>&1 | while IFS= read -r line; do
             echo "$line" >>"$cache/build.log"
@@ -69,11 +69,11 @@ build() {
 
 : >"$cache/build.log"
 if [ ! -x "$cache/pulumi" ]; then
-    build "$cache/pulumi" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi
+    build "$cache/pulumi" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi " (about 10 minutes on 2 cores)"
 fi
 mkdir -p "$cache/langhost-$langhost_hash"
 if [ ! -x "$cache/langhost-$langhost_hash/pulumi-language-nodejs" ]; then
-    build "$cache/langhost-$langhost_hash/pulumi-language-nodejs" ./langhost
+    build "$cache/langhost-$langhost_hash/pulumi-language-nodejs" ./langhost ""
 fi
 
 mkdir -p "$bin.tmp"

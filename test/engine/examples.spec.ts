@@ -2,22 +2,22 @@ import { strict as assert } from "node:assert";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import * as path from "node:path";
 import type { ConfigMap, OutputMap } from "@pulumi/pulumi/automation";
-import { type DocuWareEmulator, startDocuWareEmulator } from "../../emulators/docuware";
-import { enableProvisioning } from "../helpers/docuwareTestClient";
+import type { DocuWareEmulator } from "../../emulators/docuware";
 import { type RunningEmulators, startTestEmulators } from "../helpers/emulators";
 import { REPO_ROOT, StepRecorder, printEngineVersion, requireEngine } from "../helpers/engine";
 import {
-    ROOT_PROJECT_FILES,
-    type EmulatorState,
-    type ProjectStack,
-    createPopulation,
     createProjectStack,
     deleteDocuWareUser,
     docuWareStackConfig,
     docuWareUser,
+    type EmulatorState,
     emulatorState,
+    existingRegistrationStackConfig,
+    multiOrganizationSetup,
     pingOneStackConfig,
+    type ProjectStack,
     provisionUser,
+    ROOT_PROJECT_FILES,
 } from "../helpers/projects";
 
 /** What one project's test needs: the emulators prepared as an administrator would, and the stack config. */
@@ -130,20 +130,10 @@ const cases: ProjectCase[] = [
     },
     {
         project: "examples/existing-registration",
-        async setup(emulators) {
-            // DocuWare Configuration > General > User Provisioning: enable, identity provider Ping, new registration.
-            const organization = emulators.docuware[0]!;
-            const { registration } = await enableProvisioning(organization, "Ping");
-            return {
-                config: {
-                    ...pingOneStackConfig(emulators.connection().pingone),
-                    "docuware:organizationUrl": { value: organization.baseUrl },
-                    registrationClientId: { value: registration.ClientId, secret: true },
-                    registrationClientSecret: { value: registration.ClientSecret, secret: true },
-                },
-                organizations: [organization],
-            };
-        },
+        setup: async (emulators) => ({
+            config: await existingRegistrationStackConfig(emulators),
+            organizations: [emulators.docuware[0]!],
+        }),
         checkOutputs(outputs) {
             assert.equal(outputs.status?.value, GUIDE_STATUS);
         },
@@ -158,41 +148,7 @@ const cases: ProjectCase[] = [
     {
         project: "examples/multi-organization",
         docuwareOrganizations: 2,
-        async setup(emulators) {
-            const connection = emulators.connection();
-            const [acme, globex] = emulators.docuware as [DocuWareEmulator, DocuWareEmulator];
-            // A second organization administered with the same credential as the first: the stack has one
-            // DocuWare administrator credential (docuware:clientId/clientSecret) for every managed organization.
-            const initech = await startDocuWareEmulator({
-                organizationName: "Initech",
-                adminClientId: acme.adminClientId,
-                adminClientSecret: acme.adminClientSecret,
-            });
-            // Globex is on "real Cloud": its registration was made in DocuWare Configuration, for its own population.
-            const { registration } = await enableProvisioning(globex, "Ping");
-            const globexPopulation = await createPopulation(connection.pingone, "Globex");
-            return {
-                config: {
-                    ...pingOneStackConfig(connection.pingone),
-                    "docuware:clientId": { value: acme.adminClientId },
-                    "docuware:clientSecret": { value: acme.adminClientSecret, secret: true },
-                },
-                pathConfig: {
-                    "organizations[0].name": { value: "acme" },
-                    "organizations[0].url": { value: acme.baseUrl },
-                    "organizations[1].name": { value: "initech" },
-                    "organizations[1].url": { value: initech.baseUrl },
-                    "organizations[2].name": { value: "globex" },
-                    "organizations[2].url": { value: globex.baseUrl },
-                    "organizations[2].population": { value: "Globex" },
-                    "registrations.globex.clientId": { value: registration.ClientId, secret: true },
-                    "registrations.globex.clientSecret": { value: registration.ClientSecret, secret: true },
-                },
-                organizations: [acme, initech, globex],
-                populations: { Globex: globexPopulation },
-                close: () => initech.close(),
-            };
-        },
+        setup: multiOrganizationSetup,
         checkOutputs(outputs) {
             const provisioning = outputs.provisioning?.value as Record<string, { status: string }>;
             assert.deepEqual(

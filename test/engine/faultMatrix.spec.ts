@@ -68,7 +68,7 @@ describe("fault matrix: what counts as a clear error", () => {
 describe("fault matrix: every API call of up, preview --refresh and destroy × every fault", function () {
     this.timeout(45 * 60_000);
     const laneCount = Math.max(1, Number(process.env.FAULT_MATRIX_LANES ?? 3));
-    const started = Date.now();
+    let started = 0;
     const lanes: MatrixLane[] = [];
     const calls = {} as Record<Operation, ApiCall[]>;
     const results: CellResult[] = [];
@@ -76,6 +76,7 @@ describe("fault matrix: every API call of up, preview --refresh and destroy × e
     before(async function () {
         requireEngine(this);
         printEngineVersion();
+        started = Date.now();
         for (let i = 0; i < laneCount; i++) {
             lanes.push(await MatrixLane.start(i));
         }

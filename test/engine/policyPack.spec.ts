@@ -5,7 +5,6 @@ import type { Policy } from "@pulumi/policy";
 import type { ConfigMap, EngineEvent, PreviewResult, Stack, StepEventMetadata } from "@pulumi/pulumi/automation";
 import { DocuWarePingOneProvisioning } from "../../components";
 import { type DocuWarePingOneProvisioningArgs, GUIDE_MAPPINGS } from "../../components/provisioningArgs";
-import { startDocuWareEmulator } from "../../emulators/docuware";
 import {
     docuWareProvisioningFedOnce,
     propagationRuleRequiredMappings,
@@ -14,10 +13,14 @@ import {
     scimConnectionRulesDisjoint,
 } from "../../policy/policies";
 import { PropagationRule } from "../../sdk/pingone/propagationRule";
-import { enableProvisioning } from "../helpers/docuwareTestClient";
 import { type RunningEmulators, startTestEmulators } from "../helpers/emulators";
 import { REPO_ROOT, type TestStack, createInlineStack, printEngineVersion, requireEngine } from "../helpers/engine";
-import { createPopulation, createProjectStack, emulatorStackConfig, pingOneStackConfig } from "../helpers/projects";
+import {
+    createProjectStack,
+    emulatorStackConfig,
+    existingRegistrationStackConfig,
+    multiOrganizationSetup,
+} from "../helpers/projects";
 
 const POLICY_PACK = path.join(REPO_ROOT, "policy");
 
@@ -131,51 +134,12 @@ const PROJECTS: ProjectCase[] = [
     },
     {
         project: "examples/existing-registration",
-        async setup(emulators) {
-            const organization = emulators.docuware[0]!;
-            const { registration } = await enableProvisioning(organization, "Ping");
-            return {
-                config: {
-                    ...pingOneStackConfig(emulators.connection().pingone),
-                    "docuware:organizationUrl": { value: organization.baseUrl },
-                    registrationClientId: { value: registration.ClientId, secret: true },
-                    registrationClientSecret: { value: registration.ClientSecret, secret: true },
-                },
-            };
-        },
+        setup: async (emulators) => ({ config: await existingRegistrationStackConfig(emulators) }),
     },
     {
         project: "examples/multi-organization",
         docuwareOrganizations: 2,
-        async setup(emulators) {
-            const [acme, globex] = emulators.docuware;
-            const initech = await startDocuWareEmulator({
-                organizationName: "Initech",
-                adminClientId: acme!.adminClientId,
-                adminClientSecret: acme!.adminClientSecret,
-            });
-            const { registration } = await enableProvisioning(globex!, "Ping");
-            await createPopulation(emulators.connection().pingone, "Globex");
-            return {
-                config: {
-                    ...pingOneStackConfig(emulators.connection().pingone),
-                    "docuware:clientId": { value: acme!.adminClientId },
-                    "docuware:clientSecret": { value: acme!.adminClientSecret, secret: true },
-                },
-                pathConfig: {
-                    "organizations[0].name": { value: "acme" },
-                    "organizations[0].url": { value: acme!.baseUrl },
-                    "organizations[1].name": { value: "initech" },
-                    "organizations[1].url": { value: initech.baseUrl },
-                    "organizations[2].name": { value: "globex" },
-                    "organizations[2].url": { value: globex!.baseUrl },
-                    "organizations[2].population": { value: "Globex" },
-                    "registrations.globex.clientId": { value: registration.ClientId, secret: true },
-                    "registrations.globex.clientSecret": { value: registration.ClientSecret, secret: true },
-                },
-                close: () => initech.close(),
-            };
-        },
+        setup: multiOrganizationSetup,
     },
 ];
 

@@ -3,9 +3,11 @@ import { cpSync, readdirSync, rmSync } from "node:fs";
 import * as path from "node:path";
 import { type ConfigMap, LocalWorkspace, type Stack } from "@pulumi/pulumi/automation";
 import type { DocuWareConnection, PingOneConnection } from "../../emulators";
+import { type DocuWareEmulator, startDocuWareEmulator } from "../../emulators/docuware";
 import type { ControlClient } from "../../emulators/shared/controlClient";
 import { PingOneClient } from "../../sdk/pingone/client";
 import { PopulationSchema } from "../../sdk/pingone/schemas";
+import { enableProvisioning } from "./docuwareTestClient";
 import type { RunningEmulators } from "./emulators";
 import { REPO_ROOT, engineWorkDir } from "./engine";
 
@@ -143,6 +145,60 @@ export function emulatorStackConfig(emulators: RunningEmulators, index = 0): Con
     return {
         ...pingOneStackConfig(connection.pingone),
         ...docuWareStackConfig(connection.docuwareOrganizations[index]!),
+    };
+}
+
+/**
+ * The existing-registration example's stack config, after an administrator enabled User Provisioning for Ping in
+ * DocuWare's console (Configuration > General > User Provisioning), which created the registration.
+ */
+export async function existingRegistrationStackConfig(emulators: RunningEmulators): Promise<ConfigMap> {
+    const organization = emulators.docuware[0]!;
+    const { registration } = await enableProvisioning(organization, "Ping");
+    return {
+        ...pingOneStackConfig(emulators.connection().pingone),
+        "docuware:organizationUrl": { value: organization.baseUrl },
+        registrationClientId: { value: registration.ClientId, secret: true },
+        registrationClientSecret: { value: registration.ClientSecret, secret: true },
+    };
+}
+
+/**
+ * The multi-organization example's setup: acme and initech (a second organization administered with the same
+ * credential: the stack has one DocuWare administrator credential for every managed organization) are managed by the
+ * stack; globex is on "real Cloud", its registration made in DocuWare Configuration, for its own population.
+ * `emulators` must run two DocuWare organizations; initech is started here and closed by `close`.
+ */
+export async function multiOrganizationSetup(emulators: RunningEmulators) {
+    const connection = emulators.connection();
+    const [acme, globex] = emulators.docuware as [DocuWareEmulator, DocuWareEmulator];
+    const initech = await startDocuWareEmulator({
+        organizationName: "Initech",
+        adminClientId: acme.adminClientId,
+        adminClientSecret: acme.adminClientSecret,
+    });
+    const { registration } = await enableProvisioning(globex, "Ping");
+    const globexPopulation = await createPopulation(connection.pingone, "Globex");
+    return {
+        config: {
+            ...pingOneStackConfig(connection.pingone),
+            "docuware:clientId": { value: acme.adminClientId },
+            "docuware:clientSecret": { value: acme.adminClientSecret, secret: true },
+        } satisfies ConfigMap,
+        pathConfig: {
+            "organizations[0].name": { value: "acme" },
+            "organizations[0].url": { value: acme.baseUrl },
+            "organizations[1].name": { value: "initech" },
+            "organizations[1].url": { value: initech.baseUrl },
+            "organizations[2].name": { value: "globex" },
+            "organizations[2].url": { value: globex.baseUrl },
+            "organizations[2].population": { value: "Globex" },
+            "registrations.globex.clientId": { value: registration.ClientId, secret: true },
+            "registrations.globex.clientSecret": { value: registration.ClientSecret, secret: true },
+        } satisfies ConfigMap,
+        organizations: [acme, initech, globex],
+        populations: { Globex: globexPopulation },
+        close: () => initech.close(),
     };
 }
 
