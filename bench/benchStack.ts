@@ -2,8 +2,11 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, rmSync } from "node:fs";
 import * as path from "node:path";
 import { LocalWorkspace, type PulumiFn, type Stack } from "@pulumi/pulumi/automation";
+import { useOwnSubchannelPools } from "../test/helpers/useOwnSubchannelPools";
 
 const REPO_ROOT = path.resolve(__dirname, "..");
+
+useOwnSubchannelPools();
 
 export interface BenchStack {
     stack: Stack;

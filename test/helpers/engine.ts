@@ -9,19 +9,11 @@ import {
     type Stack,
     type StepEventMetadata,
 } from "@pulumi/pulumi/automation";
+import { useOwnSubchannelPools } from "./useOwnSubchannelPools";
 
 export const REPO_ROOT = path.resolve(__dirname, "../..");
 
-/**
- * Inline programs run in this long-lived test process, and grpc-js shares subchannels per address process-wide. When
- * an engine listens on a port an earlier engine used, the program's new monitor channel inherits the old subchannel's
- * failure state and its calls fail with "14 UNAVAILABLE: No connection established. Last error: null"; the
- * Automation API then ends the program as if it had succeeded, and the engine deletes what was not registered. Each
- * channel gets its own subchannel pool instead. (A `pulumi` CLI run starts a fresh process and is not affected.)
- */
-(require("@pulumi/pulumi/runtime/settings") as { grpcClientOptions: Record<string, unknown> }).grpcClientOptions[
-    "grpc.use_local_subchannel_pool"
-] = 1;
+useOwnSubchannelPools();
 
 /**
  * Fails (under CI) or skips (locally) when no Pulumi CLI is on PATH. `npm test` runs through
