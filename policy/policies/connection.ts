@@ -1,14 +1,19 @@
-import { type ReportViolation, type ResourceValidationPolicy, validateResourceOfType } from "@pulumi/policy";
+import {
+    type ReportViolation,
+    type ResourceValidationArgs,
+    type ResourceValidationPolicy,
+    validateResourceOfType,
+} from "@pulumi/policy";
 import { ExistingAppRegistration } from "../../sdk/docuware/existingAppRegistration";
 import { UserProvisioning } from "../../sdk/docuware/userProvisioning";
 import { PropagationStore } from "../../sdk/pingone/propagationStore";
 import { configSchema, policyConfig } from "../lib/config";
+import { GUIDE_URL } from "../lib/guide";
 import { label, quoted } from "../lib/resources";
 import { isKnown, snapshot } from "../lib/unknowns";
 import { SCIM_SERVICE_PATH, isSecureUrl, scimUrlIdentityProvider } from "../lib/urls";
 import { validateResourcesOfTypes } from "../lib/validations";
 
-const GUIDE_URL = "https://knowledgecenter.docuware.com/integrate-pingone-user-provisioning";
 const CLIENT_CREDENTIALS = "OAuth 2 Client Credentials";
 const LOOPBACK_HINT = "(http only on loopback, with allowLoopbackHttp)";
 
@@ -31,11 +36,13 @@ const sameSlug = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 /** The DocuWare side: its organization URL becomes the SCIM URL, and its identity provider the URL's slug. */
 function checkDocuWareSide(
-    resource: { organizationUrl?: unknown; identityProvider?: unknown },
-    what: string,
-    config: Required<ScimConnectionUrlConfig>,
+    props: { organizationUrl?: unknown; identityProvider?: unknown },
+    args: ResourceValidationArgs,
     reportViolation: ReportViolation,
 ): void {
+    const resource = snapshot(props);
+    const what = label(args);
+    const config = policyConfig(args, scimUrlDefaults);
     const identityProvider = resource.identityProvider ?? "ping";
     if (typeof identityProvider === "string" && !sameSlug(identityProvider, config.identityProvider)) {
         reportViolation(
@@ -92,24 +99,8 @@ export const scimConnectionUrlDocuWare: ResourceValidationPolicy = {
                 );
             }
         }),
-        validateResourceOfType(UserProvisioning, (props, args, reportViolation) => {
-            const { organizationUrl, identityProvider } = snapshot(props);
-            checkDocuWareSide(
-                { organizationUrl, identityProvider },
-                label(args),
-                policyConfig(args, scimUrlDefaults),
-                reportViolation,
-            );
-        }),
-        validateResourceOfType(ExistingAppRegistration, (props, args, reportViolation) => {
-            const { organizationUrl, identityProvider } = snapshot(props);
-            checkDocuWareSide(
-                { organizationUrl, identityProvider },
-                label(args),
-                policyConfig(args, scimUrlDefaults),
-                reportViolation,
-            );
-        }),
+        validateResourceOfType(UserProvisioning, checkDocuWareSide),
+        validateResourceOfType(ExistingAppRegistration, checkDocuWareSide),
     ),
 };
 

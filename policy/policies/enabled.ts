@@ -2,6 +2,7 @@ import { type ResourceValidationPolicy, validateResourceOfType } from "@pulumi/p
 import { UserProvisioning } from "../../sdk/docuware/userProvisioning";
 import { PropagationRule } from "../../sdk/pingone/propagationRule";
 import { PropagationStore } from "../../sdk/pingone/propagationStore";
+import { GUIDE_URL } from "../lib/guide";
 import { label } from "../lib/resources";
 import { snapshot } from "../lib/unknowns";
 import { validateResourcesOfTypes } from "../lib/validations";
@@ -14,7 +15,7 @@ export const provisioningEnabled: ResourceValidationPolicy = {
     severity: "low",
     remediationSteps:
         "Set `enabled: true` on UserProvisioning and PropagationStore and `active: true` on PropagationRule (with DocuWarePingOneProvisioning: leave out docuwareProvisioningEnabled, connectionEnabled and ruleEnabled, or set them to true).",
-    url: "https://knowledgecenter.docuware.com/integrate-pingone-user-provisioning",
+    url: GUIDE_URL,
     validateResource: validateResourcesOfTypes(
         validateResourceOfType(UserProvisioning, (props, args, reportViolation) => {
             if (snapshot(props).enabled === false) {

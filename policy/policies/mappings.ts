@@ -2,10 +2,9 @@ import { type ResourceValidationPolicy, remediateResourceOfType, validateResourc
 import { REQUIRED_MAPPINGS } from "../../components/provisioningArgs";
 import { PropagationRule } from "../../sdk/pingone/propagationRule";
 import { configSchema, policyConfig } from "../lib/config";
+import { GUIDE_URL } from "../lib/guide";
 import { label, listing, quoted } from "../lib/resources";
 import { type Props, isKnown, known, snapshot } from "../lib/unknowns";
-
-const GUIDE_URL = "https://knowledgecenter.docuware.com/integrate-pingone-user-provisioning";
 
 /** One mapping a rule must have. Without `source`, any source (or expression) for `target` will do. */
 export interface RequiredMapping {

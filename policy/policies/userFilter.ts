@@ -1,6 +1,7 @@
 import { type ResourceValidationPolicy, validateResourceOfType } from "@pulumi/policy";
 import { PropagationRule } from "../../sdk/pingone/propagationRule";
 import { configSchema, policyConfig } from "../lib/config";
+import { GUIDE_URL } from "../lib/guide";
 import { type PopulationRef, type UserFilterProps, describePopulation, filterScope } from "../lib/populations";
 import { label, listing, quoted } from "../lib/resources";
 import { type Props, snapshot } from "../lib/unknowns";
@@ -23,7 +24,7 @@ export const propagationRuleUserFilterRestricted: ResourceValidationPolicy = {
     severity: "high",
     remediationSteps:
         'Set the rule\'s `userFilter` to a population, e.g. `{ populationName: "Default" }` as in the DocuWare guide; an expression must limit every alternative with `population.id eq "…"` or `population.name eq "…"`.',
-    url: "https://knowledgecenter.docuware.com/integrate-pingone-user-provisioning",
+    url: GUIDE_URL,
     configSchema: configSchema<PropagationRuleUserFilterConfig>(userFilterDefaults, {
         allowedPopulations: {
             type: "array",
