@@ -6,6 +6,7 @@ import { formatDrift } from "../bin/drift/formatDrift";
 import { refreshPreview } from "../bin/drift/refreshPreview";
 import { Output } from "../bin/output";
 import { type Emulators, startEmulators } from "../emulators";
+import { emulatorStackConfig } from "../emulators/stackConfig";
 import { DocuWareClient } from "../sdk/docuware/managementClient";
 import { PingOneClient } from "../sdk/pingone/client";
 import { UserSchema } from "../sdk/pingone/schemas";
@@ -62,22 +63,12 @@ export async function runDemo(
 }
 
 async function createDemoStack(emulators: Emulators, workDir: string): Promise<Stack> {
-    const { docuware, pingone } = emulators.connection();
     const stack = await LocalWorkspace.createStack(
         { stackName: `demo-${process.pid}`, workDir },
         // The program gets everything from stack config, as in a user's platform repository.
         { envVars: Object.fromEntries(Object.keys(emulators.providerEnvironment()).map((name) => [name, ""])) },
     );
-    await stack.setAllConfig({
-        "pingone:clientId": { value: pingone.workerClientId },
-        "pingone:clientSecret": { value: pingone.workerClientSecret, secret: true },
-        "pingone:environmentId": { value: pingone.environmentId },
-        "pingone:authUrl": { value: pingone.authUrl },
-        "pingone:apiUrl": { value: pingone.apiUrl },
-        "docuware:organizationUrl": { value: docuware.baseUrl },
-        "docuware:clientId": { value: docuware.adminClientId },
-        "docuware:clientSecret": { value: docuware.adminClientSecret, secret: true },
-    });
+    await stack.setAllConfig(emulatorStackConfig(emulators));
     return stack;
 }
 

@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { rmSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { LocalWorkspace, type Stack } from "@pulumi/pulumi/automation";
+import { pingOneStackConfig } from "../../emulators/stackConfig";
 import { type CliResult, assertNoSecrets, describeRun, runCli } from "../helpers/cliRunner";
 import { type RunningEmulators, startTestEmulators } from "../helpers/emulators";
 import { engineWorkDir, printEngineVersion, requireEngine } from "../helpers/engine";
@@ -209,11 +210,7 @@ describe("docuware-pingone drift (real pulumi, project folder, emulators)", func
     it("lets verify read its settings from the stack's config with --stack", async () => {
         const pingone = emulators.connection().pingone;
         await stack.setAllConfig({
-            "pingone:clientId": { value: pingone.workerClientId },
-            "pingone:clientSecret": { value: pingone.workerClientSecret, secret: true },
-            "pingone:environmentId": { value: pingone.environmentId },
-            "pingone:authUrl": { value: pingone.authUrl },
-            "pingone:apiUrl": { value: pingone.apiUrl },
+            ...pingOneStackConfig(pingone),
             "docuware-pingone:connection": { value: "DocuWare (acme)" },
         });
         const passphrase = { PULUMI_CONFIG_PASSPHRASE: env.PULUMI_CONFIG_PASSPHRASE! };

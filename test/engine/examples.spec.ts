@@ -3,18 +3,17 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import * as path from "node:path";
 import type { ConfigMap, OutputMap } from "@pulumi/pulumi/automation";
 import type { DocuWareEmulator } from "../../emulators/docuware";
+import { docuWareStackConfig, pingOneStackConfig } from "../../emulators/stackConfig";
 import { type RunningEmulators, startTestEmulators } from "../helpers/emulators";
 import { REPO_ROOT, StepRecorder, printEngineVersion, requireEngine } from "../helpers/engine";
 import {
     createProjectStack,
     deleteDocuWareUser,
-    docuWareStackConfig,
     docuWareUser,
     type EmulatorState,
     emulatorState,
     existingRegistrationStackConfig,
     multiOrganizationSetup,
-    pingOneStackConfig,
     type ProjectStack,
     provisionUser,
     ROOT_PROJECT_FILES,

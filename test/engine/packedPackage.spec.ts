@@ -5,9 +5,10 @@ import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync,
 import * as os from "node:os";
 import * as path from "node:path";
 import { LocalWorkspace, type Stack } from "@pulumi/pulumi/automation";
+import { emulatorStackConfig } from "../../emulators/stackConfig";
 import { type RunningEmulators, startTestEmulators } from "../helpers/emulators";
 import { REPO_ROOT, printEngineVersion, requireEngine } from "../helpers/engine";
-import { type EmulatorState, emulatorState, emulatorStackConfig } from "../helpers/projects";
+import { type EmulatorState, emulatorState } from "../helpers/projects";
 
 const PACKAGE_NAME = "pulumi-docuware-pingone";
 const RUNTIME_MODULE = `${PACKAGE_NAME}/provider-runtime`;

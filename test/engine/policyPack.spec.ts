@@ -13,14 +13,10 @@ import {
     scimConnectionRulesDisjoint,
 } from "../../policy/policies";
 import { PropagationRule } from "../../sdk/pingone/propagationRule";
+import { emulatorStackConfig } from "../../emulators/stackConfig";
 import { type RunningEmulators, startTestEmulators } from "../helpers/emulators";
 import { REPO_ROOT, type TestStack, createInlineStack, printEngineVersion, requireEngine } from "../helpers/engine";
-import {
-    createProjectStack,
-    emulatorStackConfig,
-    existingRegistrationStackConfig,
-    multiOrganizationSetup,
-} from "../helpers/projects";
+import { createProjectStack, existingRegistrationStackConfig, multiOrganizationSetup } from "../helpers/projects";
 
 const POLICY_PACK = path.join(REPO_ROOT, "policy");
 

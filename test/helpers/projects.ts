@@ -2,30 +2,16 @@ import { randomBytes } from "node:crypto";
 import { cpSync, readdirSync, rmSync } from "node:fs";
 import * as path from "node:path";
 import { type ConfigMap, LocalWorkspace, type Stack } from "@pulumi/pulumi/automation";
-import type { DocuWareConnection, PingOneConnection } from "../../emulators";
+import type { PingOneConnection } from "../../emulators";
 import { type DocuWareEmulator, startDocuWareEmulator } from "../../emulators/docuware";
+import { pingOneStackConfig } from "../../emulators/stackConfig";
 import type { ControlClient } from "../../emulators/shared/controlClient";
 import { PingOneClient } from "../../sdk/pingone/client";
 import { PopulationSchema } from "../../sdk/pingone/schemas";
 import { enableProvisioning } from "./docuwareTestClient";
 import type { RunningEmulators } from "./emulators";
 import { REPO_ROOT, engineWorkDir } from "./engine";
-
-/**
- * Environment variables the providers would fall back to. A project stack blanks them (the providers treat an empty
- * variable as unset), so a deployment proves that the stack config alone is enough.
- */
-const PROVIDER_ENVIRONMENT_VARIABLES = [
-    "PINGONE_CLIENT_ID",
-    "PINGONE_CLIENT_SECRET",
-    "PINGONE_ENVIRONMENT_ID",
-    "PINGONE_REGION_CODE",
-    "PINGONE_AUTH_URL",
-    "PINGONE_API_URL",
-    "DOCUWARE_ORGANIZATION_URL",
-    "DOCUWARE_CLIENT_ID",
-    "DOCUWARE_CLIENT_SECRET",
-];
+import { PROVIDER_ENVIRONMENT_VARIABLES } from "./providerEnvironmentVariables";
 
 /** What a copy of the root project needs: Pulumi.yaml, the program and the tsconfig.json ts-node uses for it. */
 export const ROOT_PROJECT_FILES = ["Pulumi.yaml", "program", "tsconfig.json"];
@@ -80,6 +66,7 @@ export async function createProjectStack(options: ProjectStackOptions): Promise<
         cpSync(path.join(projectDir, entry), path.join(workDir, entry), { recursive: true });
     }
     const stackName = `test-${randomBytes(3).toString("hex")}`;
+    // The providers treat an empty variable as unset: a deployment proves that the stack config alone is enough.
     const blanked = Object.fromEntries(PROVIDER_ENVIRONMENT_VARIABLES.map((name) => [name, ""]));
     const stack = await LocalWorkspace.createStack(
         { stackName, workDir },
@@ -116,35 +103,6 @@ export async function createProjectStack(options: ProjectStackOptions): Promise<
                 rmSync(workDir, { recursive: true, force: true });
             }
         },
-    };
-}
-
-/** The PingOne provider settings for an emulated environment, as stack config. */
-export function pingOneStackConfig(pingone: PingOneConnection, environmentId = pingone.environmentId): ConfigMap {
-    return {
-        "pingone:clientId": { value: pingone.workerClientId },
-        "pingone:clientSecret": { value: pingone.workerClientSecret, secret: true },
-        "pingone:environmentId": { value: environmentId },
-        "pingone:authUrl": { value: pingone.authUrl },
-        "pingone:apiUrl": { value: pingone.apiUrl },
-    };
-}
-
-/** The DocuWare provider settings for an emulated organization (URL and admin credential), as stack config. */
-export function docuWareStackConfig(docuware: DocuWareConnection): ConfigMap {
-    return {
-        "docuware:organizationUrl": { value: docuware.baseUrl },
-        "docuware:clientId": { value: docuware.adminClientId },
-        "docuware:clientSecret": { value: docuware.adminClientSecret, secret: true },
-    };
-}
-
-/** Everything the guide's flow needs to run against the emulators (PingOne environment 0, organization `index`). */
-export function emulatorStackConfig(emulators: RunningEmulators, index = 0): ConfigMap {
-    const connection = emulators.connection();
-    return {
-        ...pingOneStackConfig(connection.pingone),
-        ...docuWareStackConfig(connection.docuwareOrganizations[index]!),
     };
 }
 

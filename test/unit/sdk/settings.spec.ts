@@ -3,30 +3,19 @@ import { setStackConfig } from "../../../sdk/config/stackConfig";
 import { ConfigurationError } from "../../../sdk/core/errors";
 import { docuWareAdminCredentials } from "../../../sdk/docuware/settings";
 import { pingOneSettings } from "../../../sdk/pingone/settings";
-
-const VARIABLES = [
-    "PINGONE_CLIENT_ID",
-    "PINGONE_CLIENT_SECRET",
-    "PINGONE_ENVIRONMENT_ID",
-    "PINGONE_REGION_CODE",
-    "PINGONE_AUTH_URL",
-    "PINGONE_API_URL",
-    "DOCUWARE_CLIENT_ID",
-    "DOCUWARE_CLIENT_SECRET",
-    "DOCUWARE_ADMIN_CREDENTIALS",
-];
+import { PROVIDER_ENVIRONMENT_VARIABLES } from "../../helpers/providerEnvironmentVariables";
 
 describe("provider settings from stack config and environment", () => {
     const saved: Record<string, string | undefined> = {};
     beforeEach(() => {
-        for (const name of VARIABLES) {
+        for (const name of PROVIDER_ENVIRONMENT_VARIABLES) {
             saved[name] = process.env[name];
             delete process.env[name];
         }
         setStackConfig(undefined);
     });
     afterEach(() => {
-        for (const name of VARIABLES) {
+        for (const name of PROVIDER_ENVIRONMENT_VARIABLES) {
             if (saved[name] === undefined) {
                 delete process.env[name];
             } else {
