@@ -68,7 +68,7 @@ export interface DocuWarePingOneProvisioningArgs {
     docuwareProvisioningEnabled?: pulumi.Input<boolean>;
     /** PingOne environment id. Defaults to the stack config `pingone:environmentId`. */
     environmentId?: pulumi.Input<string>;
-    /** PingOne region: "com", "eu", "asia", "ca" or "com.au". Defaults to the stack config `pingone:regionCode`. */
+    /** PingOne region: "com", "eu", "asia", "ca", "com.au" or "sg". Defaults to the stack config `pingone:regionCode`. */
     region?: pulumi.Input<string>;
     /**
      * The environment's propagation plan (`PropagationPlan.planId`), to share one plan between several instances.

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { secureUrlProblem } from "../sdk/core/urls";
-import { PINGONE_REGIONS, parseRegion } from "../sdk/pingone/regions";
+import { PINGONE_REGION_LIST, parseRegion } from "../sdk/pingone/regions";
 import type { DocuWarePingOneProvisioningArgs } from "./provisioningArgs";
 
 /** A value known while the program runs (not an Output or a Promise), so it can be checked before any resource exists. */
@@ -122,7 +122,7 @@ export function validateArgs(args: DocuWarePingOneProvisioningArgs): string[] {
         try {
             parseRegion(args.region);
         } catch {
-            problems.push(`\`region\` must be one of ${PINGONE_REGIONS.join(", ")}, got "${args.region}".`);
+            problems.push(`\`region\` must be one of ${PINGONE_REGION_LIST}, got "${args.region}".`);
         }
     }
     checkName(problems, "appRegistrationName", args.appRegistrationName);

@@ -56,7 +56,7 @@ export class PingOneClient {
                 tokenUrl: `${settings.authUrl}/${path(settings.environmentId)}/as/token`,
                 clientId: settings.clientId,
                 clientSecret: settings.clientSecret,
-                authStyle: "basic", // worker applications default to CLIENT_SECRET_BASIC
+                authStyle: settings.tokenEndpointAuthMethod ?? "auto",
             },
             http,
         );

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { readSetting } from "../config/stackConfig";
 import { PingOneClient } from "./client";
 import { PropagationClient } from "./propagationClient";
-import { type PingOneRegion, PINGONE_REGIONS, parseRegion } from "./regions";
+import { type PingOneRegion, PINGONE_REGION_LIST, parseRegion } from "./regions";
 import { PINGONE_SETTING_SOURCES, pingOneSettings } from "./settings";
 
 /**
@@ -39,7 +39,7 @@ export const RegionSchema = z
         } catch {
             context.addIssue({
                 code: "custom",
-                message: `unknown PingOne region "${value}"; use one of ${PINGONE_REGIONS.join(", ")}`,
+                message: `unknown PingOne region "${value}"; use one of ${PINGONE_REGION_LIST}`,
             });
             return z.NEVER;
         }

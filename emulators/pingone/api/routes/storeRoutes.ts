@@ -77,7 +77,7 @@ export function registerStoreRoutes(app: FastifyInstance, { state, targetClient 
     app.post<{ Params: EnvironmentParams }>(`${STORES_PATH}/connection/status`, async (request, reply) => {
         state.environment(request.params.envId);
         if (!String(request.headers["content-type"]).startsWith(CONNECTION_CHECK_TYPE)) {
-            throw PingOneError.invalidRequest(
+            throw PingOneError.unsupportedMediaType(
                 `The request could not be completed. Send Content-Type ${CONNECTION_CHECK_TYPE}.`,
             );
         }
