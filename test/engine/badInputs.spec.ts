@@ -56,7 +56,7 @@ const CASES: BadInput[] = [
     {
         name: "unknown region",
         program: component({ region: "mars" }),
-        message: '`region` must be one of com, eu, asia, ca, com.au, got "mars"',
+        message: '`region` must be one of com, eu, asia, ca, com.au, sg, got "mars"',
     },
     {
         name: "duplicate mapping target",
@@ -254,7 +254,7 @@ const SETTINGS_CASES: BadInput[] = [
         name: "unknown PingOne region code in config",
         env: { PINGONE_AUTH_URL: "", PINGONE_API_URL: "", PINGONE_REGION_CODE: "mars" },
         program: () => void new PropagationPlan("bad"),
-        message: 'Unknown PingOne region "mars"; use one of com, eu, asia, ca, com.au',
+        message: 'Unknown PingOne region "mars"; use one of com, eu, asia, ca, com.au, sg',
     },
     {
         name: "missing DocuWare admin credential",

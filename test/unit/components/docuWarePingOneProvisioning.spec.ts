@@ -167,7 +167,7 @@ describe("DocuWarePingOneProvisioning (mocks)", () => {
                         "  - `appRegistrationName` and `existingRegistration` cannot both be set: either create a registration or use one made in DocuWare Configuration.",
                         "  - `existingRegistration.clientId` is required; copy it from the app registration in DocuWare Configuration.",
                         '  - `organizationUrl` must be an absolute https URL such as https://acme.docuware.cloud, got "acme.docuware.cloud".',
-                        '  - `region` must be one of com, eu, asia, ca, com.au, got "mars".',
+                        '  - `region` must be one of com, eu, asia, ca, com.au, sg, got "mars".',
                         "  - `appRegistrationName` must not be empty; leave it out to use the default name.",
                         "  - `userFilter` must set exactly one of `populationName`, `populationId` and `expression` (leave it out for the population named Default).",
                         "  - `mappings[1]` must set exactly one of `source` and `expression`.",
