@@ -76,6 +76,16 @@ function checkUserFilter(problems: string[], args: DocuWarePingOneProvisioningAr
     }
 }
 
+/** PingOne enables a rule only on an enabled connection (console docs "Creating a provisioning rule"). */
+function checkEnabled(problems: string[], args: DocuWarePingOneProvisioningArgs): void {
+    if (known(args.connectionEnabled) && !args.connectionEnabled && (args.ruleEnabled ?? true) === true) {
+        problems.push(
+            "`ruleEnabled` must be false while `connectionEnabled` is false: PingOne enables a rule only on an enabled connection; " +
+                "set `ruleEnabled: false` too, or enable the connection.",
+        );
+    }
+}
+
 function checkConnection(problems: string[], args: DocuWarePingOneProvisioningArgs): void {
     const connection = args.connection ?? {};
     if (known(connection.removeAction) && !["Disable", "Delete"].includes(connection.removeAction)) {
@@ -131,5 +141,6 @@ export function validateArgs(args: DocuWarePingOneProvisioningArgs): string[] {
     checkUserFilter(problems, args);
     checkMappings(problems, args);
     checkConnection(problems, args);
+    checkEnabled(problems, args);
     return problems;
 }

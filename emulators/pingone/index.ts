@@ -90,7 +90,7 @@ export async function startPingOneEmulator(options: PingOneEmulatorOptions = {})
     };
     const state = new EmulatorState(data, () => stateFile.changed());
 
-    const controlPlane = new ControlPlane((status) => pingOneErrorBody(status));
+    const controlPlane = new ControlPlane((status, _request, code) => pingOneErrorBody(status, code));
     const issuer = new TokenIssuer(data.signingKey, options.tokenLifetimeSeconds ?? 3600);
     const targetClient = new ScimTargetClient();
     const engine = new ProvisioningEngine(state, new UserProvisioner(targetClient));

@@ -64,6 +64,8 @@ export class PingOneClient {
             service: "PingOne",
             baseUrl: settings.apiUrl,
             parseErrorEnvelope: parsePingOneError,
+            // PingOne's Go SDK (client_ext.go) repeats any response whose body code is UNEXPECTED_ERROR.
+            retryableErrorCodes: ["UNEXPECTED_ERROR"],
             tokenSource,
             onRetry,
             ...http,

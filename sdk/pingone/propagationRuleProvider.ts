@@ -1,3 +1,4 @@
+import { afterOwnCreate } from "../core/afterOwnCreate";
 import { ProvisioningError } from "../core/errors";
 import { PartialFailure, type ResourceDefinition } from "../providers/definition";
 import { createOnce, deleteIdempotent, unlessNotFound } from "../providers/recovery";
@@ -12,7 +13,7 @@ import {
     type UserFilter,
     sameMappings,
 } from "./ruleInputs";
-import type { Mapping, Rule, RuleWrite } from "./schemas";
+import type { Mapping, Rule, RuleUpdate, RuleWrite } from "./schemas";
 
 type Apis = ReturnType<typeof pingOneApis>;
 
@@ -116,6 +117,10 @@ function toRuleWrite(
         active,
         populationExpression: expression,
     };
+}
+
+function toRuleUpdate(inputs: PropagationRuleInputs, expression: string, active: boolean): RuleUpdate {
+    return { name: inputs.name, description: inputs.description, active, populationExpression: expression };
 }
 
 const toMappingWrite = (m: AttributeMapping) => ({
@@ -222,15 +227,11 @@ async function converge(
     apis: Apis,
     ruleId: string,
     inputs: PropagationRuleInputs,
-    sourceStoreId: string,
     expression: string,
     liveMappings: Mapping[],
 ): Promise<LiveRule> {
     const mappings = await syncMappings(apis.propagation, ruleId, inputs.mappings, liveMappings);
-    const rule = await apis.propagation.updateRule(
-        ruleId,
-        toRuleWrite(inputs, sourceStoreId, expression, inputs.active),
-    );
+    const rule = await apis.propagation.updateRule(ruleId, toRuleUpdate(inputs, expression, inputs.active));
     return { rule, mappings };
 }
 
@@ -279,9 +280,12 @@ export const propagationRuleDefinition: ResourceDefinition<PropagationRuleInputs
                 () => findByName(ctx.propagation, inputs.planId, inputs.name),
             ));
         try {
-            // A rule just created has no mappings: no need to list them.
-            const liveMappings = created ? [] : await ctx.propagation.listMappings(rule.id);
-            const converged = await converge(ctx, rule.id, inputs, sourceStoreId, expression, liveMappings);
+            // A rule just created has no mappings (no need to list them), but may answer 404 for a moment.
+            const converged = created
+                ? await afterOwnCreate(async (repeated) =>
+                      converge(ctx, rule.id, inputs, expression, repeated ? await ctx.propagation.listMappings(rule.id) : []),
+                  )
+                : await converge(ctx, rule.id, inputs, expression, await ctx.propagation.listMappings(rule.id));
             return { id: rule.id, outs: await toOutputs(ctx, converged, inputs, expression) };
         } catch (error) {
             // The rule exists: record it so the next `pulumi up` finishes the job instead of creating another.
@@ -309,24 +313,18 @@ export const propagationRuleDefinition: ResourceDefinition<PropagationRuleInputs
         const ctx = pingOneApis(news);
         const expression = await populationExpression(ctx, news.userFilter);
         const liveMappings = await ctx.propagation.listMappings(id);
-        const sourceStoreId = news.sourceStoreId ?? olds.effectiveSourceStoreId;
-        const converged = await converge(ctx, id, news, sourceStoreId, expression, liveMappings);
+        const converged = await converge(ctx, id, news, expression, liveMappings);
         return toOutputs(ctx, converged, news, expression);
     },
 
-    /** Deactivates the rule first, so no user is deprovisioned halfway, then removes its mappings and the rule. */
+    /**
+     * Deactivates the rule first, so no user is deprovisioned halfway, then removes its mappings and the rule (with
+     * its users, when its connection deprovisions on delete).
+     */
     async delete(id, olds) {
         const api = pingOneApis(olds).propagation;
         const deactivated = await unlessNotFound(
-            api.updateRule(id, {
-                name: olds.name,
-                description: olds.description,
-                plan: { id: olds.planId },
-                sourceStore: { id: olds.effectiveSourceStoreId },
-                targetStore: { id: olds.targetStoreId },
-                populationExpression: olds.populationExpression,
-                active: false,
-            }),
+            api.updateRule(id, toRuleUpdate(olds, olds.populationExpression, false)),
         );
         if (!deactivated) {
             return; // already gone
@@ -334,6 +332,8 @@ export const propagationRuleDefinition: ResourceDefinition<PropagationRuleInputs
         for (const mapping of (await unlessNotFound(api.listMappings(id))) ?? []) {
             await deleteIdempotent(api.deleteMapping(mapping.id));
         }
-        await deleteIdempotent(api.deleteRule(id));
+        // A connection that deprovisions on delete (`managed`) gets `?deprovision=true` (Docs "Delete Rule"), else never.
+        const target = await unlessNotFound(api.getStore(olds.targetStoreId));
+        await deleteIdempotent(api.deleteRule(id, { deprovision: target?.managed === true }));
     },
 };

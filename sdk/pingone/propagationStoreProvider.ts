@@ -4,6 +4,7 @@ import { secureUrlProblem } from "../core/urls";
 import type { ResourceDefinition } from "../providers/definition";
 import { createOnce, deleteIdempotent, unlessNotFound } from "../providers/recovery";
 import { EnvironmentIdSchema, RegionSchema, pingOneApis, requirePingOneSettings } from "./environment";
+import { deactivateRulesOnStore } from "./deactivateRulesOnStore";
 import type { PropagationClient } from "./propagationClient";
 import type { Store, StoreConfiguration, StoreWrite } from "./schemas";
 
@@ -197,6 +198,9 @@ export const propagationStoreDefinition: ResourceDefinition<PropagationStoreInpu
                 `PingOne already has a SCIM connection named "${inputs.name}" (id ${existing.id}); set \`adopt: true\` to manage it, or choose another name.`,
             );
         }
+        if (existing?.status === "ACTIVE" && !inputs.enabled) {
+            await deactivateRulesOnStore(api, existing.id);
+        }
         const store = existing
             ? await api.updateStore(existing.id, desired)
             : await createOnce(
@@ -211,8 +215,12 @@ export const propagationStoreDefinition: ResourceDefinition<PropagationStoreInpu
         return store && toOutputs(store, olds);
     },
 
-    async update(id, _olds, news) {
-        const store = await pingOneApis(news).propagation.updateStore(id, toStoreWrite(news));
+    async update(id, olds, news) {
+        const api = pingOneApis(news).propagation;
+        if (olds.enabled !== false && !news.enabled) {
+            await deactivateRulesOnStore(api, id); // rules go off before their connection does
+        }
+        const store = await api.updateStore(id, toStoreWrite(news));
         return toOutputs(store, news);
     },
 

@@ -59,6 +59,12 @@ const CASES: BadInput[] = [
         message: '`region` must be one of com, eu, asia, ca, com.au, sg, got "mars"',
     },
     {
+        name: "enabled rule on a disabled connection",
+        program: component({ connectionEnabled: false }),
+        message:
+            "`ruleEnabled` must be false while `connectionEnabled` is false: PingOne enables a rule only on an enabled connection",
+    },
+    {
         name: "duplicate mapping target",
         program: component({
             mappings: [
@@ -255,6 +261,13 @@ const SETTINGS_CASES: BadInput[] = [
         env: { PINGONE_AUTH_URL: "", PINGONE_API_URL: "", PINGONE_REGION_CODE: "mars" },
         program: () => void new PropagationPlan("bad"),
         message: 'Unknown PingOne region "mars"; use one of com, eu, asia, ca, com.au, sg',
+    },
+    {
+        name: "unknown worker token authentication method",
+        env: { PINGONE_TOKEN_ENDPOINT_AUTH_METHOD: "header" },
+        program: () => void new PropagationPlan("bad"),
+        message:
+            '`pingone:tokenEndpointAuthMethod` (PINGONE_TOKEN_ENDPOINT_AUTH_METHOD) must be auto, basic or post, got "header"',
     },
     {
         name: "missing DocuWare admin credential",

@@ -108,7 +108,8 @@ export function errorForStatus(status: number): PingOneError {
     return new PingOneError(status, code);
 }
 
-/** `ErrorBodyFormatter` for the shared ControlPlane. */
-export function pingOneErrorBody(status: number): ErrorEnvelope {
-    return errorForStatus(status).toEnvelope();
+/** `ErrorBodyFormatter` for the shared ControlPlane; an injected fault may name its own `code`. */
+export function pingOneErrorBody(status: number, code?: string): ErrorEnvelope {
+    const envelope = errorForStatus(status).toEnvelope();
+    return code === undefined ? envelope : { ...envelope, code };
 }

@@ -159,7 +159,8 @@ export const RevisionSchema = z.object({
     id: z.string(),
     environment: ReferenceSchema,
     createdAt: z.string(),
-    createdBy: ReferenceSchema,
+    /** The actor's id: a string in the Docs data model (state files of older versions held `{id}`). */
+    createdBy: z.union([z.string(), ReferenceSchema.transform((actor) => actor.id)]),
     previousRevision: ReferenceSchema.optional(),
     /** Ids of the configuration objects the revision captured (internal; not part of the API representation). */
     snapshot: z.object({

@@ -192,4 +192,20 @@ describe("DocuWarePingOneProvisioning (mocks)", () => {
             /`mappings` must not be empty while the rule is enabled; leave it out to use the guide's mappings\./,
         );
     });
+
+    it("refuses an enabled rule on a disabled connection, saying why, and allows both off", () => {
+        for (const ruleEnabled of [true, undefined]) {
+            assert.throws(
+                () => new components.DocuWarePingOneProvisioning("off", { connectionEnabled: false, ruleEnabled }),
+                (error: Error) => {
+                    assert.match(
+                        error.message,
+                        /`ruleEnabled` must be false while `connectionEnabled` is false: PingOne enables a rule only on an enabled connection; set `ruleEnabled: false` too, or enable the connection\./,
+                    );
+                    return true;
+                },
+            );
+        }
+        new components.DocuWarePingOneProvisioning("both-off", { connectionEnabled: false, ruleEnabled: false });
+    });
 });
