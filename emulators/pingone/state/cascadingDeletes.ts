@@ -57,7 +57,10 @@ export function queueRuleDeprovisioning(environment: Environment, rule: Rule): v
     const records = Object.entries(environment.syncRecords).filter(([, record]) => record.ruleId === rule.id);
     const keptByOthers = new Set(
         Object.values(environment.syncRecords)
-            .filter((r) => r.ruleId !== rule.id && r.storeId === rule.targetStore.id && r.provisioned)
+            .filter(
+                (r) =>
+                    r.ruleId !== rule.id && r.ruleId in environment.rules && r.storeId === store?.id && r.provisioned,
+            )
             .map((r) => r.identifier),
     );
     const identifiers = records.flatMap(([, record]) =>

@@ -251,7 +251,10 @@ describe("PingOne emulator: propagation configuration", () => {
             );
             assert.equal(refused.code, "INVALID_DATA");
             assert.equal(refused.details[0].target, "active");
-            assert.match(refused.details[0].message, /while its connection .* is disabled; enable the connection first/);
+            assert.match(
+                refused.details[0].message,
+                /while its connection .* is disabled; enable the connection first/,
+            );
             const storeBody = scimStoreBody({}, {});
             expectStatus(await harness.api.put(`/propagation/stores/${store.id}`, storeBody), 200);
             expectStatus(
@@ -268,6 +271,22 @@ describe("PingOne emulator: propagation configuration", () => {
                 await harness.api.put(`/propagation/stores/${store.id}`, { ...storeBody, status: "INACTIVE" }),
                 200,
             );
+        });
+
+        it("deletes with ?deprovision=true only a rule whose target store is managed", async () => {
+            const store = await createStore();
+            const plan = await createPlan();
+            const path = `/propagation/plans/${plan.id}/rules`;
+            const rule = expectStatus(await harness.api.post(path, ruleBody(store.id)), 201);
+            const refused = expectStatus(
+                await harness.api.delete(`/propagation/rules/${rule.id}?deprovision=true`),
+                400,
+            );
+            assert.equal(refused.details[0].target, "deprovision");
+            expectStatus(await harness.api.delete(`/propagation/rules/${rule.id}`), 204);
+            const managed = await createStore({}, { name: "Managed", managed: true });
+            const second = expectStatus(await harness.api.post(path, ruleBody(managed.id)), 201);
+            expectStatus(await harness.api.delete(`/propagation/rules/${second.id}?deprovision=true`), 204);
         });
 
         it("keeps plan and stores immutable on PUT", async () => {
