@@ -283,7 +283,13 @@ export const propagationRuleDefinition: ResourceDefinition<PropagationRuleInputs
             // A rule just created has no mappings (no need to list them), but may answer 404 for a moment.
             const converged = created
                 ? await afterOwnCreate(async (repeated) =>
-                      converge(ctx, rule.id, inputs, expression, repeated ? await ctx.propagation.listMappings(rule.id) : []),
+                      converge(
+                          ctx,
+                          rule.id,
+                          inputs,
+                          expression,
+                          repeated ? await ctx.propagation.listMappings(rule.id) : [],
+                      ),
                   )
                 : await converge(ctx, rule.id, inputs, expression, await ctx.propagation.listMappings(rule.id));
             return { id: rule.id, outs: await toOutputs(ctx, converged, inputs, expression) };

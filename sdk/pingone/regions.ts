@@ -21,7 +21,11 @@ export const PINGONE_REGION_LIST = PINGONE_REGIONS.join(", ");
 /** The region codes of the official Terraform provider (`PINGONE_REGION_CODE`), for messages. */
 export const PINGONE_REGION_CODE_LIST = REGION_TABLE.map((r) => r.code).join(", ");
 
-const normalize = (value: string) => value.trim().toLowerCase().replace(/[-_\s]/g, "");
+const normalize = (value: string) =>
+    value
+        .trim()
+        .toLowerCase()
+        .replace(/[-_\s]/g, "");
 
 /** Domains, Terraform codes (`NA`, `SG`, …) and the SDK's names (`NorthAmerica`, `Singapore`, …), normalized. */
 const REGION_ALIASES = new Map<string, PingOneRegion>(

@@ -140,7 +140,12 @@ export type RuleWrite = z.infer<typeof RuleWriteSchema>;
  * A rule's full replace: the Docs "Update Rule" request model for non-writeback rules, which has no `plan`,
  * `sourceStore` or `targetStore` (those cannot change; the rule is replaced instead).
  */
-export const RuleUpdateSchema = RuleWriteSchema.omit({ plan: true, environment: true, sourceStore: true, targetStore: true });
+export const RuleUpdateSchema = RuleWriteSchema.omit({
+    plan: true,
+    environment: true,
+    sourceStore: true,
+    targetStore: true,
+});
 export type RuleUpdate = z.infer<typeof RuleUpdateSchema>;
 
 export const RuleSchema = RuleWriteSchema.extend({

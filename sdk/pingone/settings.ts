@@ -1,7 +1,13 @@
 import { readSetting, requireSettings } from "../config/stackConfig";
 import { ConfigurationError } from "../core/errors";
 import type { ClientAuthStyle } from "../core/tokenSource";
-import { PINGONE_REGION_LIST, type PingOneEndpoints, type PingOneRegion, parseRegion, regionEndpoints } from "./regions";
+import {
+    PINGONE_REGION_LIST,
+    type PingOneEndpoints,
+    type PingOneRegion,
+    parseRegion,
+    regionEndpoints,
+} from "./regions";
 
 /** How the package reaches PingOne: a worker application's credentials and the region (or custom URLs). */
 export interface PingOneSettings extends PingOneEndpoints {

@@ -68,7 +68,9 @@ function fromFrameworkError(error: FastifyError): PingOneError {
         return errorForStatus(500);
     }
     if (error.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE" || status === 415) {
-        return PingOneError.unsupportedMediaType("The request could not be completed. The Content-Type is not supported.");
+        return PingOneError.unsupportedMediaType(
+            "The request could not be completed. The Content-Type is not supported.",
+        );
     }
     // inferred: PingOne answers other malformed requests with 400 INVALID_REQUEST whatever the framework status was.
     return PingOneError.invalidRequest(`The request could not be completed. ${error.message}`);

@@ -101,10 +101,10 @@ export function errorForStatus(status: number): PingOneError {
         status === 404
             ? "NOT_FOUND"
             : status === 429
-                ? "REQUEST_LIMITED"
-                : status >= 500
-                  ? "UNEXPECTED_ERROR"
-                  : "INVALID_REQUEST";
+              ? "REQUEST_LIMITED"
+              : status >= 500
+                ? "UNEXPECTED_ERROR"
+                : "INVALID_REQUEST";
     return new PingOneError(status, code);
 }
 

@@ -62,7 +62,9 @@ export function registerControlRoutes(app: FastifyInstance, { state, engine, tar
         }
         const { roleEnvironmentIds: _all, ...worker } = state.data.worker;
         state.data.worker =
-            parsed.data.environmentIds === null ? worker : { ...worker, roleEnvironmentIds: parsed.data.environmentIds };
+            parsed.data.environmentIds === null
+                ? worker
+                : { ...worker, roleEnvironmentIds: parsed.data.environmentIds };
         state.changed();
         return reply.code(204).send();
     });
