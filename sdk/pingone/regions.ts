@@ -13,8 +13,8 @@ const REGION_TABLE = [
     { tld: "sg", code: "SG", names: ["Singapore"] },
 ] as const;
 
-export const PINGONE_REGIONS = REGION_TABLE.map((r) => r.tld);
 export type PingOneRegion = (typeof REGION_TABLE)[number]["tld"];
+export const PINGONE_REGIONS: readonly PingOneRegion[] = REGION_TABLE.map((r) => r.tld);
 
 /** The allowed values, for messages: `com, eu, asia, ca, com.au, sg`. */
 export const PINGONE_REGION_LIST = PINGONE_REGIONS.join(", ");
