@@ -217,7 +217,24 @@ async function findByName(api: PropagationClient, planId: string, name: string):
     return (await api.listRules(planId)).find((r) => r.name === name);
 }
 
-/** Applies every managed setting to an existing rule: mappings first, then the rule itself (with `active`). */
+/** Whether a live rule already holds what a write would send (an adopted rule then needs no PUT). */
+function holds(live: Rule, write: RuleWrite): boolean {
+    return (
+        live.name === write.name &&
+        (live.description || undefined) === write.description &&
+        live.plan.id === write.plan.id &&
+        live.sourceStore.id === write.sourceStore.id &&
+        live.targetStore.id === write.targetStore.id &&
+        (live.active ?? false) === write.active &&
+        (live.populationExpression ?? "") === write.populationExpression &&
+        (live.groups ?? []).length === 0
+    );
+}
+
+/**
+ * Applies every managed setting to an existing rule: mappings first, then the rule itself (with `active`). A rule
+ * being adopted (`live`) that already matches is not written, so adopting a live setup changes nothing.
+ */
 async function converge(
     apis: Apis,
     ruleId: string,
@@ -225,12 +242,11 @@ async function converge(
     sourceStoreId: string,
     expression: string,
     liveMappings: Mapping[],
+    live?: Rule,
 ): Promise<LiveRule> {
     const mappings = await syncMappings(apis.propagation, ruleId, inputs.mappings, liveMappings);
-    const rule = await apis.propagation.updateRule(
-        ruleId,
-        toRuleWrite(inputs, sourceStoreId, expression, inputs.active),
-    );
+    const write = toRuleWrite(inputs, sourceStoreId, expression, inputs.active);
+    const rule = live && holds(live, write) ? live : await apis.propagation.updateRule(ruleId, write);
     return { rule, mappings };
 }
 
@@ -281,7 +297,7 @@ export const propagationRuleDefinition: ResourceDefinition<PropagationRuleInputs
         try {
             // A rule just created has no mappings: no need to list them.
             const liveMappings = created ? [] : await ctx.propagation.listMappings(rule.id);
-            const converged = await converge(ctx, rule.id, inputs, sourceStoreId, expression, liveMappings);
+            const converged = await converge(ctx, rule.id, inputs, sourceStoreId, expression, liveMappings, existing);
             return { id: rule.id, outs: await toOutputs(ctx, converged, inputs, expression) };
         } catch (error) {
             // The rule exists: record it so the next `pulumi up` finishes the job instead of creating another.
