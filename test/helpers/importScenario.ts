@@ -130,8 +130,13 @@ export async function setUpByHand(emulators: RunningEmulators): Promise<HandMade
         status: "ACTIVE",
         configuration: {
             SCIM_URL: "https://scim.hr.example.com/v2",
+            SCIM_VERSION: "2.0",
+            USERS_RESOURCE: "/Users",
             AUTHENTICATION_METHOD: "OAuth 2 Bearer Token",
+            AUTHORIZATION_TYPE: "Bearer",
             OAUTH_ACCESS_TOKEN: "hr-token",
+            UNIQUE_USER_IDENTIFIER: "userName",
+            USER_FILTER: 'userName eq "%s"',
         },
     });
     await propagation.createRevision();
