@@ -154,6 +154,7 @@ describe("docuware-pingone import: a setup made by hand", function () {
         const bare = await propagation.createStore({
             ...guide.store,
             name: "DocuWare (no mappings)",
+            status: "ACTIVE",
             configuration: { ...guide.store.configuration, OAUTH_CLIENT_SECRET: guide.registration.ClientSecret },
         });
         const plan = (await propagation.listPlans())[0]!;
@@ -169,6 +170,7 @@ describe("docuware-pingone import: a setup made by hand", function () {
         const gone = await createPopulation(pingone, "Temporary");
         await propagation.updateRule(custom.rule.id, {
             ...custom.rule,
+            active: true,
             populationExpression: `population.id eq "${gone}"`,
         });
         await emulators.pingone.control.delete(`/environments/${pingone.environmentId}/populations/${gone}`);
