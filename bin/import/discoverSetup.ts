@@ -203,8 +203,12 @@ async function inventoryConnection(
         tokenUrlCheck === "differs" && "its token URL is not the one DocuWare's discovery gives",
         adopted.length !== 1 &&
             (adopted.length === 0 ? "none of its rules can be adopted" : `it has ${adopted.length} rules`),
-        adopted.length === 1 && adopted[0]!.description && "its rule has a description, which the component does not set",
-        adopted.length === 1 && adopted[0]!.sourceStoreId && "its rule reads from another store than the PingOne Directory",
+        adopted.length === 1 &&
+            adopted[0]!.description &&
+            "its rule has a description, which the component does not set",
+        adopted.length === 1 &&
+            adopted[0]!.sourceStoreId &&
+            "its rule reads from another store than the PingOne Directory",
     ].filter((m): m is string => typeof m === "string");
     return {
         id: store.id,

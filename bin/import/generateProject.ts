@@ -219,9 +219,7 @@ function resourcesBlock(
     const ruleIds: string[] = [];
     connection.rules.forEach((rule, index) => {
         if (rule.notAdopted) {
-            lines.push(
-                `// Rule ${literal(rule.name)} (id ${rule.id}) is not declared: ${rule.notAdopted}.`,
-            );
+            lines.push(`// Rule ${literal(rule.name)} (id ${rule.id}) is not declared: ${rule.notAdopted}.`);
             return;
         }
         const variable = `${names.identifier}Rule${index + 1}`;
@@ -296,7 +294,10 @@ function indexTs(inventory: Inventory, target: ProjectTarget, configCommands: st
             `pulumi.log.info(${literal(`Adopting a live setup; the only writes: ${writes.join("; ")}.`)});`,
         );
     }
-    return `${lines.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd()}\n`;
+    return `${lines
+        .join("\n")
+        .replace(/\n{3,}/g, "\n\n")
+        .trimEnd()}\n`;
 }
 
 function configCommandsFor(inventory: Inventory, target: ProjectTarget): string[] {
@@ -349,7 +350,9 @@ function readme(inventory: Inventory, configCommands: string[], writes: string[]
         `user is changed. Its only writes:`,
         ``,
         ...(writes.length > 0 ? writes.map((write) => `- ${write}`) : ["- none"]),
-        ...(inventory.warnings.length > 0 ? [``, `## Found while importing`, ``, ...inventory.warnings.map((w) => `- ${w}`)] : []),
+        ...(inventory.warnings.length > 0
+            ? [``, `## Found while importing`, ``, ...inventory.warnings.map((w) => `- ${w}`)]
+            : []),
         ``,
     ].join("\n");
 }

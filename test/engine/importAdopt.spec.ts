@@ -145,7 +145,10 @@ describe("import, then pulumi up of the generated project: adoption changes noth
         assert.equal(commands.filter((c) => c.includes("'<")).length, 3, commands.join("\n"));
         for (const command of commands) {
             const key = command.replace(/^pulumi config set (--secret )?/, "").split(" ")[0]!;
-            await must(command.replace(/'<[^']*>'/, () => quote(secrets[key]!)), projectDir);
+            await must(
+                command.replace(/'<[^']*>'/, () => quote(secrets[key]!)),
+                projectDir,
+            );
         }
 
         // pulumi up, watching the rules and provisioning a user meanwhile
@@ -173,10 +176,16 @@ describe("import, then pulumi up of the generated project: adoption changes noth
             .map((r) => `${r.method} ${r.route}`);
         assert.deepEqual(
             pingoneWrites,
-            ["PUT /v1/environments/:envId/propagation/stores/:storeId", "PUT /v1/environments/:envId/propagation/stores/:storeId"],
+            [
+                "PUT /v1/environments/:envId/propagation/stores/:storeId",
+                "PUT /v1/environments/:envId/propagation/stores/:storeId",
+            ],
             "the only writes: each connection's PUT with its write-only secret",
         );
-        assert.match(deployed.output, /Adopting a live setup; the only writes: PUT connection "DocuWare Cloud \(Contoso\)"/);
+        assert.match(
+            deployed.output,
+            /Adopting a live setup; the only writes: PUT connection "DocuWare Cloud \(Contoso\)"/,
+        );
         assert.deepEqual(await liveIds(setup), idsBefore, "store, rule and mapping ids unchanged");
         const withoutDuring = (users: unknown[]) =>
             users.filter((u) => (u as { Name: string }).Name !== during!.username);

@@ -51,5 +51,8 @@ export function packPackage(destination: string): PackedPackage {
             stdio: ["ignore", "pipe", "pipe"],
         }),
     ) as { filename: string; files: { path: string }[] }[];
-    return { tarball: path.join(destination, path.basename(packed!.filename)), files: packed!.files.map((f) => f.path) };
+    return {
+        tarball: path.join(destination, path.basename(packed!.filename)),
+        files: packed!.files.map((f) => f.path),
+    };
 }

@@ -112,7 +112,10 @@ describe("docuware-pingone import: a setup made by hand", function () {
             document.connections[0]!.rules[0]!.mappings.map((m) => m.id),
             setup.guide.mappingIds,
         );
-        assert.deepEqual(document.skipped.map(({ id, name }) => ({ id, name })), [{ id: other.id, name: other.name }]);
+        assert.deepEqual(
+            document.skipped.map(({ id, name }) => ({ id, name })),
+            [{ id: other.id, name: other.name }],
+        );
         assert.match(document.skipped[0]!.reason, /is not DocuWare's User Provisioning service/);
         assert.equal(document.plan?.name, "Default Plan");
         assert.deepEqual(document.warnings, []);
@@ -129,7 +132,10 @@ describe("docuware-pingone import: a setup made by hand", function () {
         assert.match(index, /new DocuWarePingOneProvisioning\("docuware-cloud-contoso", \{\n {4}adopt: true,/);
         assert.match(index, /new DocuWarePingOneProvisioning\("fabrikam-dms", \{\n {4}adopt: true,/);
         assert.match(result.stdout, /^2 DocuWare connection\(s\) to adopt, 1 skipped\.$/m);
-        assert.match(result.stdout, /^ {2}pulumi config set --secret docuwareCloudContosoClientSecret '<client secret/m);
+        assert.match(
+            result.stdout,
+            /^ {2}pulumi config set --secret docuwareCloudContosoClientSecret '<client secret/m,
+        );
         assert.match(result.stdout, /^ {2}- PUT connection "Fabrikam DMS"/m);
 
         writeFileSync(path.join(outDir, "index.ts"), "// edited\n");
@@ -144,7 +150,10 @@ describe("docuware-pingone import: a setup made by hand", function () {
         assert.equal(forced.code, 0, describeRun(forced));
         const replaced = readFileSync(path.join(outDir, "index.ts"), "utf8");
         assert.ok(replaced.includes('"fabrikam-dms"') && !replaced.includes('"docuware-cloud-contoso"'), replaced);
-        assert.match(forced.stdout, /skipped "DocuWare Cloud \(Contoso\)" \(id [\w-]+\): not selected with --connection/);
+        assert.match(
+            forced.stdout,
+            /skipped "DocuWare Cloud \(Contoso\)" \(id [\w-]+\): not selected with --connection/,
+        );
     });
 
     it("reports bad input clearly and still generates what can be adopted", async () => {
@@ -182,9 +191,18 @@ describe("docuware-pingone import: a setup made by hand", function () {
             assert.equal(result.code, 0, describeRun(result));
             const document = parse(result);
             const warnings = document.warnings.join("\n");
-            assert.match(warnings, /rule "Nothing mapped" \(id [\w-]+\) of connection "DocuWare \(no mappings\)" is left out of the program: it has no attribute mappings/);
-            assert.match(warnings, new RegExp(`filters on population ${gone}, which no longer exists: it provisions no one`));
-            assert.match(warnings, /DocuWare at http:\/\/127\.0\.0\.1:\d+ could not be reached to check the token URL of connection "Fabrikam DMS"/);
+            assert.match(
+                warnings,
+                /rule "Nothing mapped" \(id [\w-]+\) of connection "DocuWare \(no mappings\)" is left out of the program: it has no attribute mappings/,
+            );
+            assert.match(
+                warnings,
+                new RegExp(`filters on population ${gone}, which no longer exists: it provisions no one`),
+            );
+            assert.match(
+                warnings,
+                /DocuWare at http:\/\/127\.0\.0\.1:\d+ could not be reached to check the token URL of connection "Fabrikam DMS"/,
+            );
             const byName = Object.fromEntries(document.connections.map((c) => [c.name, c]));
             assert.deepEqual(byName["Fabrikam DMS"]!.rules[0]!.userFilter, { populationId: gone });
             assert.equal(byName["Fabrikam DMS"]!.tokenUrlCheck, "unreachable");
@@ -196,7 +214,10 @@ describe("docuware-pingone import: a setup made by hand", function () {
             const text = await runImport(["--dry-run"]);
             assert.equal(text.code, 0, describeRun(text));
             assert.match(text.stdout, /new pingone\.PropagationStore\("docuware-no-mappings-connection", \{/);
-            assert.match(text.stdout, /\/\/ Rule "Nothing mapped" \(id [\w-]+\) is not declared: it has no attribute mappings/);
+            assert.match(
+                text.stdout,
+                /\/\/ Rule "Nothing mapped" \(id [\w-]+\) is not declared: it has no attribute mappings/,
+            );
             assert.match(text.stdout, new RegExp(`userFilter: \\{ populationId: "${gone}" \\}`));
         } finally {
             await emulators.docuware[1]!.control.clearFaults();

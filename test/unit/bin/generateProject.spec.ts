@@ -192,7 +192,9 @@ describe("import: program generation", () => {
             TARGET,
         );
         assert.match(twice.files["index.ts"]!, /new DocuWarePingOneProvisioning\("docuware-cloud-contoso-2", \{/);
-        assert.ok(twice.configCommands.some((c) => c.startsWith("pulumi config set --secret docuwareCloudContoso2ClientId ")));
+        assert.ok(
+            twice.configCommands.some((c) => c.startsWith("pulumi config set --secret docuwareCloudContoso2ClientId ")),
+        );
         const empty = generateProject(inventory([], { warnings: ["no DocuWare connection"] }), TARGET);
         assert.match(empty.files["index.ts"]!, /^import \{ pingone \} from "pulumi-docuware-pingone";$/m);
         assert.deepEqual(empty.writes, []);

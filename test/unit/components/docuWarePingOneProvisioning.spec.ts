@@ -147,7 +147,10 @@ describe("DocuWarePingOneProvisioning (mocks)", () => {
         ]);
         mocks.reset();
         await settle(new components.DocuWarePingOneProvisioning("new", {}));
-        assert.ok(mocks.resources.every((r) => r.inputs.adopt === undefined), "adopting is off by default");
+        assert.ok(
+            mocks.resources.every((r) => r.inputs.adopt === undefined),
+            "adopting is off by default",
+        );
     });
 
     it("names several instances after their component, so they live in one stack", async () => {
