@@ -142,8 +142,6 @@ async function inventoryRule(
     if (mappings.length === 0) {
         notAdopted =
             "it has no attribute mappings, so it provisions no one and PingOne cannot run it; add the mappings DocuWare needs (username → userName, email → workEmail, id → externalId, enabled → active) in PingOne and run import again";
-    } else if (groups.length > 0) {
-        notAdopted = `it is limited to ${groups.length} group(s), which PropagationRule does not manage (adopting it would drop the group limit); it stays as it is, outside Pulumi`;
     } else if (!expression) {
         notAdopted = "it has no population filter; PropagationRule needs one, so a rule never provisions everyone";
     }
@@ -209,6 +207,9 @@ async function inventoryConnection(
         adopted.length === 1 &&
             adopted[0]!.sourceStoreId &&
             "its rule reads from another store than the PingOne Directory",
+        adopted.length === 1 &&
+            adopted[0]!.groups.length > 0 &&
+            "its rule is limited to groups, which the component does not set",
     ].filter((m): m is string => typeof m === "string");
     return {
         id: store.id,

@@ -236,6 +236,7 @@ function resourcesBlock(
             `    targetStoreId: ${store}.storeId,`,
             userFilterLine(rule, "    "),
             ...mappingLines(rule, "    "),
+            ...(rule.groups.length > 0 ? [`    groupIds: ${literal(rule.groups)},`] : []),
             `    active: ${literal(rule.active)},`,
             `});`,
             `export const ${variable}Id = ${variable}.ruleId;`,

@@ -10,6 +10,7 @@ import {
     PropagationRuleInputsSchema,
     type PropagationRuleOutputs,
     type UserFilter,
+    sameGroupIds,
     sameMappings,
 } from "./ruleInputs";
 import type { Mapping, Rule, RuleWrite } from "./schemas";
@@ -115,6 +116,7 @@ function toRuleWrite(
         targetStore: { id: inputs.targetStoreId },
         active,
         populationExpression: expression,
+        groups: inputs.groupIds?.map((id) => ({ id })),
     };
 }
 
@@ -206,6 +208,7 @@ async function toOutputs(
                 ? reference.userFilter
                 : await liveUserFilter(apis, expression, reference.userFilter),
         mappings: orderedLike(mappings.map(fromMapping), reference.mappings),
+        groupIds: rule.groups?.length ? rule.groups.map((g) => g.id) : reference.groupIds && [],
         active: rule.active ?? false,
         adopt: reference.adopt,
         ruleId: rule.id,
@@ -227,7 +230,10 @@ function holds(live: Rule, write: RuleWrite): boolean {
         live.targetStore.id === write.targetStore.id &&
         (live.active ?? false) === write.active &&
         (live.populationExpression ?? "") === write.populationExpression &&
-        (live.groups ?? []).length === 0
+        sameGroupIds(
+            live.groups?.map((g) => g.id),
+            write.groups?.map((g) => g.id),
+        )
     );
 }
 
@@ -263,12 +269,13 @@ export const propagationRuleDefinition: ResourceDefinition<PropagationRuleInputs
         "targetStoreId",
         "userFilter",
         "mappings",
+        "groupIds",
         "active",
     ],
     preflight: requirePingOneSettings,
     outputOnlyFields: ["ruleId", "effectiveSourceStoreId", "populationExpression"],
     replaceFields: ["environmentId", "region", "planId", "sourceStoreId", "targetStoreId"],
-    equals: { mappings: sameMappings },
+    equals: { mappings: sameMappings, groupIds: sameGroupIds },
 
     /** Creates the rule inactive, adds the mappings, then activates it: PingOne refuses to activate a rule without mappings. */
     async create(inputs) {
@@ -341,6 +348,7 @@ export const propagationRuleDefinition: ResourceDefinition<PropagationRuleInputs
                 sourceStore: { id: olds.effectiveSourceStoreId },
                 targetStore: { id: olds.targetStoreId },
                 populationExpression: olds.populationExpression,
+                groups: olds.groupIds?.map((groupId) => ({ id: groupId })),
                 active: false,
             }),
         );

@@ -175,6 +175,17 @@ describe("docuware-pingone import: a setup made by hand", function () {
             active: false,
             populationExpression: `population.id eq "${guide.populationId}"`,
         });
+        // A rule limited to groups.
+        const grouped = await propagation.createRule({
+            name: "Group scoped",
+            plan: { id: plan.id },
+            sourceStore: { id: guide.rule.sourceStore.id },
+            targetStore: { id: bare.id },
+            active: false,
+            populationExpression: `population.id eq "${guide.populationId}"`,
+            groups: [{ id: "group-1" }],
+        });
+        await propagation.createMapping(grouped.id, { sourceAttribute: "username", targetAttribute: "userName" });
         // A population that no longer exists.
         const gone = await createPopulation(pingone, "Temporary");
         await propagation.updateRule(custom.rule.id, {
@@ -207,7 +218,9 @@ describe("docuware-pingone import: a setup made by hand", function () {
             assert.deepEqual(byName["Fabrikam DMS"]!.rules[0]!.userFilter, { populationId: gone });
             assert.equal(byName["Fabrikam DMS"]!.tokenUrlCheck, "unreachable");
             assert.deepEqual(byName["Fabrikam DMS"]!.componentMisfits, []);
-            assert.deepEqual(byName["DocuWare (no mappings)"]!.componentMisfits, ["none of its rules can be adopted"]);
+            assert.deepEqual(byName["DocuWare (no mappings)"]!.componentMisfits, [
+                "its rule is limited to groups, which the component does not set",
+            ]);
             assert.match(result.stderr, /^warning: .*no longer exists/m);
             assert.deepEqual(await writesSent(emulators), [], "import sends no write request");
 
@@ -219,6 +232,7 @@ describe("docuware-pingone import: a setup made by hand", function () {
                 /\/\/ Rule "Nothing mapped" \(id [\w-]+\) is not declared: it has no attribute mappings/,
             );
             assert.match(text.stdout, new RegExp(`userFilter: \\{ populationId: "${gone}" \\}`));
+            assert.match(text.stdout, /^ {4}name: "Group scoped",\n(.*\n)+? {4}groupIds: \["group-1"\],$/m);
         } finally {
             await emulators.docuware[1]!.control.clearFaults();
         }

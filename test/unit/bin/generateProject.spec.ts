@@ -150,6 +150,7 @@ describe("import: program generation", () => {
                     active: false,
                     userFilter: { expression: 'population.id eq "x" or population.id eq "y"' },
                     sourceStoreId: "other-source",
+                    groups: ["group-1", "group-2"],
                 },
                 {
                     ...connection().rules[0]!,
@@ -177,6 +178,7 @@ describe("import: program generation", () => {
             '    sourceStoreId: "other-source",',
             "    targetStoreId: fabrikamDmsConnection.storeId,",
             '    userFilter: { expression: "population.id eq \\"x\\" or population.id eq \\"y\\"" },',
+            '    groupIds: ["group-1","group-2"],',
             "    active: false,",
             '// Rule "C" (id rule-c) is not declared: it has no attribute mappings.',
             "    triggers: { connection: fabrikamDmsConnection.storeId, rules: [fabrikamDmsRule1.ruleId, fabrikamDmsRule2.ruleId] },",
