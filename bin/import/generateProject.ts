@@ -292,7 +292,7 @@ function indexTs(inventory: Inventory, target: ProjectTarget, configCommands: st
             ``,
             `// What the first \`pulumi up\` writes (nothing else changes; rules and mappings that match are not written):`,
             ...writes.map((write) => `//   - ${write}`),
-            `pulumi.log.info(${literal(`Adopting a live setup; the only writes: ${writes.join("; ")}.`)});`,
+            `pulumi.log.info(${literal(`Adopting the live setup (the first pulumi up): its only writes are ${writes.join("; ")}.`)});`,
         );
     }
     return `${lines

@@ -184,7 +184,7 @@ describe("import, then pulumi up of the generated project: adoption changes noth
         );
         assert.match(
             deployed.output,
-            /Adopting a live setup; the only writes: PUT connection "DocuWare Cloud \(Contoso\)"/,
+            /Adopting the live setup \(the first pulumi up\): its only writes are PUT connection "DocuWare Cloud \(Contoso\)"/,
         );
         assert.deepEqual(await liveIds(setup), idsBefore, "store, rule and mapping ids unchanged");
         const withoutDuring = (users: unknown[]) =>
