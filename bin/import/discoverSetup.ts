@@ -4,7 +4,12 @@ import { parseScimBaseUrl } from "../../sdk/docuware/identityProvider";
 import { unlessNotFound } from "../../sdk/providers/recovery";
 import type { PingOneClient } from "../../sdk/pingone/client";
 import { PropagationClient } from "../../sdk/pingone/propagationClient";
-import { liveStoreSettings } from "../../sdk/pingone/propagationStoreProvider";
+import { SINGLE_POPULATION } from "../../sdk/pingone/propagationRuleProvider";
+import {
+    type PropagationStoreInputs,
+    PropagationStoreInputsSchema,
+    liveStoreSettings,
+} from "../../sdk/pingone/propagationStoreProvider";
 import type { Rule, Store } from "../../sdk/pingone/schemas";
 import type { Inventory, InventoryConnection, InventoryRule } from "./inventory";
 
@@ -17,21 +22,32 @@ export interface DiscoveryOptions {
     progress?: (text: string) => void;
 }
 
-/** `population.id eq "…"`, the expression the console's "Population Name Equals" writes. */
-const SINGLE_POPULATION = /^\s*population\.id\s+eq\s+"([^"]+)"\s*$/i;
+/** Connection settings the component has no argument for: they must be live as it leaves them. */
+const COMPONENT_FIXED_SETTINGS = [
+    "description",
+    "scimVersion",
+    "usersResource",
+    "groupsResource",
+    "authenticationMethod",
+    "authorizationType",
+    "groupNameSource",
+    "groupMembershipHandling",
+    "schemaExtensionUrns",
+] as const;
 
-/** Settings the component sets itself or derives; the others must have the defaults it leaves them at. */
-const COMPONENT_DEFAULTS: Record<string, string | boolean | undefined> = {
-    description: undefined,
-    scimVersion: "2.0",
-    usersResource: "/Users",
-    groupsResource: undefined,
-    authenticationMethod: "OAuth 2 Client Credentials",
-    authorizationType: "Bearer",
-    groupNameSource: undefined,
-    groupMembershipHandling: undefined,
-    schemaExtensionUrns: undefined,
-};
+/** What `PropagationStore` (so the component) sets for them: its input schema's defaults. */
+const STORE_DEFAULTS: PropagationStoreInputs = PropagationStoreInputsSchema.parse({
+    environmentId: "-",
+    name: "-",
+    scimUrl: "https://example.com",
+    oauthTokenUrl: "https://example.com",
+    oauthClientId: "-",
+    oauthClientSecret: "-",
+});
+
+/** A live setting the component would change: it differs from the default (absent means the default). */
+const differsFromDefault = (field: (typeof COMPONENT_FIXED_SETTINGS)[number], live: unknown) =>
+    live !== undefined && live !== STORE_DEFAULTS[field];
 
 const normalizeUrl = (url: string | undefined) => url?.trim().replace(/\/+$/, "").toLowerCase();
 
@@ -192,12 +208,9 @@ async function inventoryConnection(
     const misfits = [
         docuware.identityProvider !== "ping" &&
             `its SCIM URL is for identity provider "${docuware.identityProvider}"; the component sets up "ping"`,
-        ...Object.entries(COMPONENT_DEFAULTS)
-            .filter(([field, value]) => settings[field as keyof typeof settings] !== value)
-            .map(
-                ([field]) =>
-                    `its ${field} is ${JSON.stringify(settings[field as keyof typeof settings])}, which the component does not set`,
-            ),
+        ...COMPONENT_FIXED_SETTINGS.filter((field) => differsFromDefault(field, settings[field])).map(
+            (field) => `its ${field} is ${JSON.stringify(settings[field])}, which the component does not set`,
+        ),
         tokenUrlCheck === "differs" && "its token URL is not the one DocuWare's discovery gives",
         adopted.length !== 1 &&
             (adopted.length === 0 ? "none of its rules can be adopted" : `it has ${adopted.length} rules`),

@@ -48,7 +48,8 @@ async function populationExpression(apis: Apis, filter: UserFilter): Promise<str
     return `population.id eq ${filterValue(populationId)}`;
 }
 
-const SINGLE_POPULATION = /^\s*population\.id\s+eq\s+"([^"]+)"\s*$/i;
+/** `population.id eq "…"`, the expression the console's "Population Name Equals" writes. */
+export const SINGLE_POPULATION = /^\s*population\.id\s+eq\s+"([^"]+)"\s*$/i;
 
 /**
  * Population names by id, for this provider process (one Pulumi operation): a refresh of many rules on one

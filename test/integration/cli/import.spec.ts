@@ -164,7 +164,11 @@ describe("docuware-pingone import: a setup made by hand", function () {
             ...guide.store,
             name: "DocuWare (no mappings)",
             status: "ACTIVE",
-            configuration: { ...guide.store.configuration, OAUTH_CLIENT_SECRET: guide.registration.ClientSecret },
+            configuration: {
+                ...guide.store.configuration,
+                OAUTH_CLIENT_SECRET: guide.registration.ClientSecret,
+                USERS_RESOURCE: "/Accounts",
+            },
         });
         const plan = (await propagation.listPlans())[0]!;
         await propagation.createRule({
@@ -219,6 +223,7 @@ describe("docuware-pingone import: a setup made by hand", function () {
             assert.equal(byName["Fabrikam DMS"]!.tokenUrlCheck, "unreachable");
             assert.deepEqual(byName["Fabrikam DMS"]!.componentMisfits, []);
             assert.deepEqual(byName["DocuWare (no mappings)"]!.componentMisfits, [
+                'its usersResource is "/Accounts", which the component does not set',
                 "its rule is limited to groups, which the component does not set",
             ]);
             assert.match(result.stderr, /^warning: .*no longer exists/m);
