@@ -43,6 +43,8 @@ export const PropagationRuleInputsSchema = z
         targetStoreId: z.string().trim().min(1, "targetStoreId must not be empty"),
         userFilter: UserFilterSchema,
         mappings: z.array(AttributeMappingSchema).default([]),
+        /** Ids of the groups the rule is limited to (the console's group scope); unset: no group limit. */
+        groupIds: z.array(z.string().trim().min(1, "group ids must not be empty")).optional(),
         active: z.boolean().default(true),
         adopt: z.boolean().default(false),
     })
@@ -77,6 +79,12 @@ export interface PropagationRuleOutputs extends PropagationRuleInputs {
 }
 
 const mappingKey = (m: AttributeMapping) => `${m.target}\u0000${m.source ?? ""}\u0000${m.expression ?? ""}`;
+
+/** Group ids are a set: order does not matter, and none is no group limit. */
+export function sameGroupIds(live: unknown, desired: unknown): boolean {
+    const ids = (value: unknown) => [...((value ?? []) as string[])].sort();
+    return JSON.stringify(ids(live)) === JSON.stringify(ids(desired));
+}
 
 /** Mappings are a set: order does not matter. */
 export function sameMappings(live: unknown, desired: unknown): boolean {

@@ -1,13 +1,14 @@
 import { strict as assert } from "node:assert";
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { LocalWorkspace, type Stack } from "@pulumi/pulumi/automation";
 import { emulatorStackConfig } from "../../emulators/stackConfig";
 import { type RunningEmulators, startTestEmulators } from "../helpers/emulators";
 import { REPO_ROOT, printEngineVersion, requireEngine } from "../helpers/engine";
+import { packPackage } from "../helpers/packedPackage";
 import { type EmulatorState, emulatorState } from "../helpers/projects";
 
 const PACKAGE_NAME = "pulumi-docuware-pingone";
@@ -27,15 +28,6 @@ interface PackageJson {
 }
 
 const readJson = <T>(file: string): T => JSON.parse(readFileSync(file, "utf8")) as T;
-
-/** The newest modification time of the TypeScript sources `tsc -p tsconfig.build.json` compiles into dist/. */
-function newestSource(dir: string): number {
-    return readdirSync(dir, { withFileTypes: true }).reduce((newest, entry) => {
-        const full = path.join(dir, entry.name);
-        const time = entry.isDirectory() ? newestSource(full) : entry.name.endsWith(".ts") ? statSync(full).mtimeMs : 0;
-        return Math.max(newest, time);
-    }, 0);
-}
 
 /** Every file package.json points consumers to (main, types, exports, bin), as paths inside the package. */
 function referencedFiles(pkg: PackageJson): string[] {
@@ -65,37 +57,9 @@ describe("the packed package in a fresh project outside the repository", functio
     before(async function () {
         requireEngine(this);
         printEngineVersion();
-        const built = path.join(REPO_ROOT, "dist", "index.js");
-        const sources = Math.max(
-            ...["sdk", "components", "bin"].map((dir) => {
-                try {
-                    return newestSource(path.join(REPO_ROOT, dir));
-                } catch {
-                    return 0;
-                }
-            }),
-            statSync(path.join(REPO_ROOT, "index.ts")).mtimeMs,
-        );
-        let builtAt = 0;
-        try {
-            builtAt = statSync(built).mtimeMs;
-        } catch {
-            // not built
-        }
-        assert.ok(
-            builtAt >= sources,
-            "dist/ is missing or older than the sources: run `npx tsc -p tsconfig.build.json`",
-        );
-
         projectDir = mkdtempSync(path.join(os.tmpdir(), "docuware-pingone-packed-"));
-        const [packed] = JSON.parse(
-            execFileSync("npm", ["pack", "--json", "--pack-destination", projectDir], {
-                cwd: REPO_ROOT,
-                encoding: "utf8",
-                stdio: ["ignore", "pipe", "pipe"],
-            }),
-        ) as { filename: string; files: { path: string }[] }[];
-        packedFiles = packed!.files.map((file) => file.path);
+        const packed = packPackage(projectDir);
+        packedFiles = packed.files;
 
         // The guide-flow example, depending on the tarball instead of the checkout.
         for (const file of ["Pulumi.yaml", "index.ts", "tsconfig.json"]) {
@@ -109,7 +73,7 @@ describe("the packed package in a fresh project outside the repository", functio
                     ...example,
                     dependencies: {
                         ...example.dependencies,
-                        [PACKAGE_NAME]: `file:./${path.basename(packed!.filename)}`,
+                        [PACKAGE_NAME]: `file:./${path.basename(packed.tarball)}`,
                     },
                 },
                 null,

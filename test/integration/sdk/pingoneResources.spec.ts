@@ -231,6 +231,31 @@ describe("PingOne dynamic providers against the emulator", function () {
         });
     });
 
+    it("adopts a live plan, rule and revision that match without writing anything", async () => {
+        const latest = (await revisions.create({ triggers: { ruleId } })).outs.revisionId;
+        await emulators.pingone.control.resetRequests();
+        assert.equal((await plans.create({ name: "Default Plan" })).id, planId);
+        const adopted = await rules.create({ ...ruleInputs(), adopt: true });
+        assert.equal(adopted.id, ruleId);
+        assert.equal(adopted.outs.active, true);
+        assert.equal((await revisions.create({ triggers: { ruleId }, adopt: true })).outs.revisionId, latest);
+        const writes = (await emulators.pingone.control.requests()).log.filter(
+            (r) => r.method !== "GET" && !r.route.endsWith("/as/token"),
+        );
+        assert.deepEqual(writes, [], "adopting what matches sends no write");
+    });
+
+    it("PropagationRule limits the rule to groups, reads them back and shows a change as drift", async () => {
+        const grouped = { ...ruleInputs(), groupIds: ["group-2", "group-1"] };
+        rule = await rules.update(ruleId, rule, grouped);
+        const live = (await rules.read(ruleId, rule))!;
+        assert.deepEqual([...(live.groupIds as string[])].sort(), ["group-1", "group-2"]);
+        assert.deepEqual(await rules.diff(ruleId, live, grouped), { changes: false, replaces: [] });
+        assert.deepEqual(await rules.diff(ruleId, live, ruleInputs()), { changes: true, replaces: [] });
+        rule = await rules.update(ruleId, live, ruleInputs());
+        assert.equal((await rules.read(ruleId, rule))!.groupIds, undefined);
+    });
+
     it("deletes the rule (deactivated first), the store and the plan, leaving nothing behind", async () => {
         await emulators.pingone.control.resetRequests();
         await rules.delete(ruleId, rule);

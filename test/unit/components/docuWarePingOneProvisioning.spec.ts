@@ -136,6 +136,23 @@ describe("DocuWarePingOneProvisioning (mocks)", () => {
         assert.equal(existing.organizationUrl, "https://acme.docuware.cloud");
     });
 
+    it("passes `adopt` to every child that can take over a live object", async () => {
+        await settle(new components.DocuWarePingOneProvisioning("live", { adopt: true }));
+        const adopting = mocks.resources.filter((r) => r.inputs.adopt === true).map((r) => r.type.split("/")[1]);
+        assert.deepEqual(adopting.sort(), [
+            "docuware:AppRegistration",
+            "pingone:PropagationRevision",
+            "pingone:PropagationRule",
+            "pingone:PropagationStore",
+        ]);
+        mocks.reset();
+        await settle(new components.DocuWarePingOneProvisioning("new", {}));
+        assert.ok(
+            mocks.resources.every((r) => r.inputs.adopt === undefined),
+            "adopting is off by default",
+        );
+    });
+
     it("names several instances after their component, so they live in one stack", async () => {
         await settle(new components.DocuWarePingOneProvisioning("org-a", {}));
         await settle(new components.DocuWarePingOneProvisioning("org-b", {}));
