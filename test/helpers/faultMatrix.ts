@@ -11,8 +11,8 @@ export const REQUEST_TIMEOUT_SECONDS = 2;
 
 export interface FaultKind {
     name: string;
-    /** The fault injected into the first matching request (`times: 1`). */
-    spec(route: string): FaultSpec;
+    /** The fault injected into the first matching request (`times: 1`), for clients with this request timeout. */
+    spec(route: string, timeoutSeconds?: number): FaultSpec;
     /** What a clear error says about the cause. */
     cause: RegExp;
     /** Whether the operation must recover from it (rather than being allowed to fail clearly). */
@@ -35,7 +35,11 @@ export const FAULT_KINDS: readonly FaultKind[] = [
     {
         name: "timeout",
         // Longer than the providers' request timeout; the emulator drops the request once the client has gone.
-        spec: (route) => ({ route, kind: "latency", latencyMs: REQUEST_TIMEOUT_SECONDS * 1000 + 1000 }),
+        spec: (route, timeoutSeconds = REQUEST_TIMEOUT_SECONDS) => ({
+            route,
+            kind: "latency",
+            latencyMs: timeoutSeconds * 1000 + 1000,
+        }),
         cause: /timed out|timeout/i,
         mustRecover: false,
     },
