@@ -91,6 +91,19 @@ export function matrixCells(calls: Record<Operation, ApiCall[]>): Cell[] {
 }
 
 /**
+ * One cell per operation and fault kind, each on another call of the operation (spread over its calls), for the
+ * engine tier; the integration tier runs every cell.
+ */
+export function sampleCells(calls: Record<Operation, ApiCall[]>): Cell[] {
+    return OPERATIONS.flatMap((operation) =>
+        FAULT_KINDS.map((fault, index) => {
+            const pick = Math.floor(((index + 0.5) * calls[operation].length) / FAULT_KINDS.length);
+            return { operation, call: calls[operation][pick]!, fault };
+        }),
+    );
+}
+
+/**
  * Deals the cells out to `lanes` lanes: each operation's cells, fault kind by fault kind, round-robin, so that every
  * lane gets a share of each operation and of each fault kind (their costs differ: a 429 waits, a 500 needs a
  * converging operation).
