@@ -34,7 +34,9 @@ function checkId(
     value: pulumi.Input<string> | undefined,
     kind: keyof typeof PINGONE_ID_SOURCES,
 ): void {
-    const problem = known(value) ? pingOneIdProblem(`\`${argument}\``, value.trim(), PINGONE_ID_SOURCES[kind]) : undefined;
+    const problem = known(value)
+        ? pingOneIdProblem(`\`${argument}\``, value.trim(), PINGONE_ID_SOURCES[kind])
+        : undefined;
     if (problem) {
         problems.push(`${problem}.`);
     }

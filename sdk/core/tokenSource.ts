@@ -111,7 +111,9 @@ export class ClientCredentialsTokenSource implements TokenSource {
             .catch((error: unknown) => {
                 // A 404 from the token endpoint (unknown environment or organization, wrong URL) says nothing about
                 // the object a request was for: it must never read as "the object was deleted".
-                throw error instanceof NotFoundError ? Object.assign(new ApiError({ ...error }), { cause: error }) : error;
+                throw error instanceof NotFoundError
+                    ? Object.assign(new ApiError({ ...error }), { cause: error })
+                    : error;
             });
         registerSecret(response.access_token);
         const lifetimeMs = (response.expires_in ?? 3600) * 1000;

@@ -39,5 +39,6 @@ export const PINGONE_ID_SOURCES = {
     planId: "use `PropagationPlan.planId` (or the component's `planId` output)",
     targetStoreId: "use `PropagationStore.storeId`",
     sourceStoreId: "use a propagation store's id, or leave it out for the PingOne Directory store",
-    populationId: "copy the population's ID from Directory > Populations in the PingOne console, or use `populationName`",
+    populationId:
+        "copy the population's ID from Directory > Populations in the PingOne console, or use `populationName`",
 } as const;

@@ -109,10 +109,7 @@ export class LiveInvariants {
         exactlyOne("DocuWare app registrations", registrations);
         const [store, plan, rule, registration] = [stores[0], plans[0], rules[0], registrations[0]];
         const live = mappings.map((m) => `${m.sourceAttribute}→${m.targetAttribute}`).sort();
-        if (
-            JSON.stringify(live) !== JSON.stringify(expectedMappings) ||
-            mappings.some((m) => m.rule.id !== rule?.id)
-        ) {
+        if (JSON.stringify(live) !== JSON.stringify(expectedMappings) || mappings.some((m) => m.rule.id !== rule?.id)) {
             problems.push(`PingOne mappings: ${live.join(", ")} (expected ${expectedMappings.join(", ")} on the rule)`);
         }
         const settings = docuware.UserProvisioning;

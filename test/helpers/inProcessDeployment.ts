@@ -62,7 +62,11 @@ function declared(component: string, options: ProgramOptions): Declared[] {
             inputs: (state) => {
                 const registration = state.get(names.registration);
                 return (
-                    registration && { enabled: true, identityProvider: "ping", appRegistrationClientId: registration.id }
+                    registration && {
+                        enabled: true,
+                        identityProvider: "ping",
+                        appRegistrationClientId: registration.id,
+                    }
                 );
             },
         },
@@ -235,7 +239,9 @@ export class InProcessDeployment {
                 if (diff.changes) {
                     const definition = definitions.find((d) => d.kind === resource.kind)!;
                     const fields = changedFields(definition, recorded.outputs, news).join(",");
-                    changes.push(`${(diff.replaces ?? []).length > 0 ? "replace" : "update"} ${resource.name} [${fields}]`);
+                    changes.push(
+                        `${(diff.replaces ?? []).length > 0 ? "replace" : "update"} ${resource.name} [${fields}]`,
+                    );
                 }
             }
             return changes;

@@ -37,7 +37,10 @@ describe(`fault matrix: ${CELLS.length} cells, every API call of up, preview --r
 
     for (const operation of OPERATIONS) {
         it(`${operation} makes exactly the calls of the matrix`, async () => {
-            assert.deepEqual((await matrix.discover(operation)).sort(), OPERATION_CALLS[operation].map(callName).sort());
+            assert.deepEqual(
+                (await matrix.discover(operation)).sort(),
+                OPERATION_CALLS[operation].map(callName).sort(),
+            );
         });
     }
 

@@ -72,7 +72,11 @@ describe("provider settings from stack config and environment", () => {
                 return true;
             },
         );
-        Object.assign(process.env, { PINGONE_CLIENT_ID: "a", PINGONE_CLIENT_SECRET: "b", PINGONE_ENVIRONMENT_ID: "6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b" });
+        Object.assign(process.env, {
+            PINGONE_CLIENT_ID: "a",
+            PINGONE_CLIENT_SECRET: "b",
+            PINGONE_ENVIRONMENT_ID: "6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b",
+        });
         assert.throws(() => pingOneSettings(), /PingOne region is not set; set `pingone:regionCode`/);
     });
 

@@ -103,17 +103,32 @@ const COMPONENT_CASES: BadInput[] = [
     ),
     component(
         "mapping target DocuWare does not accept",
-        { mappings: [{ source: "username", target: "userName" }, { source: "title", target: "jobTitle" }] },
+        {
+            mappings: [
+                { source: "username", target: "userName" },
+                { source: "title", target: "jobTitle" },
+            ],
+        },
         '`mappings[1].target` "jobTitle" is not an attribute DocuWare\'s SCIM service accepts; use one of userName, externalId, active',
     ),
     component(
         "address target DocuWare drops",
-        { mappings: [{ source: "username", target: "userName" }, { source: "address.locality", target: "workCity" }] },
+        {
+            mappings: [
+                { source: "username", target: "userName" },
+                { source: "address.locality", target: "workCity" },
+            ],
+        },
         '`mappings[1].target` "workCity" is not an attribute DocuWare\'s SCIM service accepts',
     ),
     component(
         "duplicate mapping target",
-        { mappings: [{ source: "username", target: "userName" }, { source: "email", target: "userName" }] },
+        {
+            mappings: [
+                { source: "username", target: "userName" },
+                { source: "email", target: "userName" },
+            ],
+        },
         '`mappings[1].target` maps "userName" again (also `mappings[0]`); map each target attribute once',
     ),
     component(
@@ -196,15 +211,27 @@ const STORE_CASES: BadInput[] = [
         { scimUrl: "http://acme.docuware.cloud/scim" },
         "scimUrl: scimUrl must use https (plain http is accepted only on loopback",
     ),
-    store("http token URL", { oauthTokenUrl: "http://login.example/token" }, "oauthTokenUrl: oauthTokenUrl must use https"),
+    store(
+        "http token URL",
+        { oauthTokenUrl: "http://login.example/token" },
+        "oauthTokenUrl: oauthTokenUrl must use https",
+    ),
     store("unknown SCIM version", { scimVersion: "3.0" }, 'scimVersion: Invalid option: expected one of "2.0"|"1.1"'),
-    store("users resource without a slash", { usersResource: "Users" }, "usersResource: usersResource must start with /, e.g. /Users"),
+    store(
+        "users resource without a slash",
+        { usersResource: "Users" },
+        "usersResource: usersResource must start with /, e.g. /Users",
+    ),
     store(
         "groups resource without a slash",
         { groupsResource: "Groups" },
         "groupsResource: groupsResource must start with /, e.g. /Groups",
     ),
-    store("unknown authentication method", { authenticationMethod: "Kerberos" }, "authenticationMethod: Invalid option"),
+    store(
+        "unknown authentication method",
+        { authenticationMethod: "Kerberos" },
+        "authenticationMethod: Invalid option",
+    ),
     store(
         "client credentials without a secret",
         { oauthClientSecret: undefined },
@@ -226,15 +253,27 @@ const STORE_CASES: BadInput[] = [
         'oauthAccessToken: oauthAccessToken is required when authenticationMethod is "OAuth 2 Bearer Token"',
     ),
     store("empty authorization type", { authorizationType: "" }, "authorizationType:"),
-    store("user filter without %s", { userFilter: 'userName eq "x"' }, "userFilter: userFilter must contain %s for the user's identifier"),
-    store("unknown remove action", { removeAction: "Purge" }, 'removeAction: Invalid option: expected one of "Disable"|"Delete"'),
+    store(
+        "user filter without %s",
+        { userFilter: 'userName eq "x"' },
+        "userFilter: userFilter must contain %s for the user's identifier",
+    ),
+    store(
+        "unknown remove action",
+        { removeAction: "Purge" },
+        'removeAction: Invalid option: expected one of "Disable"|"Delete"',
+    ),
     store(
         "unknown unique identifier",
         { uniqueUserIdentifier: "email" },
         'uniqueUserIdentifier: Invalid option: expected one of "userName"|"workEmail"',
     ),
     store("unknown group name source", { groupNameSource: "CN" }, "groupNameSource: Invalid option"),
-    store("unknown group membership handling", { groupMembershipHandling: "Replace" }, "groupMembershipHandling: Invalid option"),
+    store(
+        "unknown group membership handling",
+        { groupMembershipHandling: "Replace" },
+        "groupMembershipHandling: Invalid option",
+    ),
     store("wrong type for a flag", { createUsers: "yes" }, "createUsers:"),
     store("empty connection name", { name: " " }, "name: name must not be empty"),
     store(
@@ -242,7 +281,11 @@ const STORE_CASES: BadInput[] = [
         { environmentId: "env-1" },
         `environmentId: environmentId ${UUID_EXAMPLE}, got "env-1"`,
     ),
-    store("unknown region", { region: "mars" }, 'region: unknown PingOne region "mars"; use one of com, eu, asia, ca, com.au'),
+    store(
+        "unknown region",
+        { region: "mars" },
+        'region: unknown PingOne region "mars"; use one of com, eu, asia, ca, com.au',
+    ),
 ];
 
 const RULE_CASES: BadInput[] = [
@@ -253,12 +296,22 @@ const RULE_CASES: BadInput[] = [
     ),
     rule(
         "address target DocuWare drops",
-        { mappings: [{ source: "username", target: "userName" }, { source: "address.region", target: "workState" }] },
+        {
+            mappings: [
+                { source: "username", target: "userName" },
+                { source: "address.region", target: "workState" },
+            ],
+        },
         'mappings.1.target: target "workState" is not an attribute DocuWare\'s SCIM service accepts',
     ),
     rule(
         "rule mapping target mapped twice",
-        { mappings: [{ source: "username", target: "userName" }, { source: "email", target: "userName" }] },
+        {
+            mappings: [
+                { source: "username", target: "userName" },
+                { source: "email", target: "userName" },
+            ],
+        },
         'mappings.1.target: target "userName" is mapped twice; map each target attribute once',
     ),
     rule(
@@ -266,7 +319,11 @@ const RULE_CASES: BadInput[] = [
         { mappings: [{ source: "username", expression: "x", target: "userName" }] },
         "mappings.0: set exactly one of `source` and `expression`",
     ),
-    rule("empty mapping target", { mappings: [{ source: "username", target: "" }] }, "mappings.0.target: target must not be empty"),
+    rule(
+        "empty mapping target",
+        { mappings: [{ source: "username", target: "" }] },
+        "mappings.0.target: target must not be empty",
+    ),
     rule(
         "active rule without mappings",
         { mappings: [] },
@@ -277,13 +334,21 @@ const RULE_CASES: BadInput[] = [
         { userFilter: {} },
         "userFilter: set exactly one of `populationName`, `populationId` and `expression`",
     ),
-    rule("empty filter expression", { userFilter: { expression: "" } }, "userFilter.expression: expression must not be empty"),
+    rule(
+        "empty filter expression",
+        { userFilter: { expression: "" } },
+        "userFilter.expression: expression must not be empty",
+    ),
     rule(
         "population id that is not a UUID",
         { userFilter: { populationId: "Default" } },
         `userFilter.populationId: populationId ${UUID_EXAMPLE}, got "Default"; copy the population's ID`,
     ),
-    rule("plan id that is not a UUID", { planId: "plan-1" }, `planId: planId ${UUID_EXAMPLE}, got "plan-1"; use \`PropagationPlan.planId\``),
+    rule(
+        "plan id that is not a UUID",
+        { planId: "plan-1" },
+        `planId: planId ${UUID_EXAMPLE}, got "plan-1"; use \`PropagationPlan.planId\``,
+    ),
     rule(
         "target store id that is not a UUID",
         { targetStoreId: "DocuWare" },
@@ -305,14 +370,24 @@ const RULE_CASES: BadInput[] = [
 ];
 
 const OTHER_RESOURCE_CASES: BadInput[] = [
-    { name: "empty plan name", kind: "pingone:PropagationPlan", inputs: { name: "" }, message: "name: name must not be empty" },
+    {
+        name: "empty plan name",
+        kind: "pingone:PropagationPlan",
+        inputs: { name: "" },
+        message: "name: name must not be empty",
+    },
     {
         name: "plan in an environment whose id is not a UUID",
         kind: "pingone:PropagationPlan",
         inputs: { environmentId: "env-1" },
         message: `environmentId: environmentId ${UUID_EXAMPLE}, got "env-1"`,
     },
-    { name: "wrong type for a plan's active", kind: "pingone:PropagationPlan", inputs: { active: 1 }, message: "active:" },
+    {
+        name: "wrong type for a plan's active",
+        kind: "pingone:PropagationPlan",
+        inputs: { active: 1 },
+        message: "active:",
+    },
     {
         name: "revision in an environment whose id is not a UUID",
         kind: "pingone:PropagationRevision",
@@ -355,7 +430,12 @@ const OTHER_RESOURCE_CASES: BadInput[] = [
         inputs: { name: "x".repeat(129) },
         message: "name: name must be at most 128 characters",
     },
-    { name: "empty registration name", kind: "docuware:AppRegistration", inputs: { name: " " }, message: "name: name must not be empty" },
+    {
+        name: "empty registration name",
+        kind: "docuware:AppRegistration",
+        inputs: { name: " " },
+        message: "name: name must not be empty",
+    },
     {
         name: "http organization URL of a registration",
         kind: "docuware:AppRegistration",
@@ -396,7 +476,8 @@ const OTHER_RESOURCE_CASES: BadInput[] = [
         name: "malformed organization URL of an existing registration",
         kind: "docuware:ExistingAppRegistration",
         inputs: { organizationUrl: "acme" },
-        message: 'organizationUrl: organizationUrl must be an absolute https URL such as https://acme.docuware.cloud, got "acme"',
+        message:
+            'organizationUrl: organizationUrl must be an absolute https URL such as https://acme.docuware.cloud, got "acme"',
     },
 ];
 
@@ -444,7 +525,8 @@ const SETTINGS_CASES: BadInput[] = [
         env: { PINGONE_AUTH_URL: "", PINGONE_API_URL: "", PINGONE_REGION_CODE: "" },
         kind: "pingone:PropagationRevision",
         inputs: {},
-        message: "PingOne region is not set; set `pingone:regionCode` (or PINGONE_REGION_CODE) to com, eu, asia, ca or com.au",
+        message:
+            "PingOne region is not set; set `pingone:regionCode` (or PINGONE_REGION_CODE) to com, eu, asia, ca or com.au",
     },
     {
         name: "missing DocuWare admin credential",
@@ -458,14 +540,16 @@ const SETTINGS_CASES: BadInput[] = [
         env: { DOCUWARE_ADMIN_CREDENTIALS: "{not json" },
         kind: "docuware:UserProvisioning",
         inputs: {},
-        message: '`docuware:adminCredentials` must be JSON like {"https://acme.docuware.cloud": {"clientId": "…", "clientSecret": "…"}}',
+        message:
+            '`docuware:adminCredentials` must be JSON like {"https://acme.docuware.cloud": {"clientId": "…", "clientSecret": "…"}}',
     },
     {
         name: "missing DocuWare organization",
         env: { DOCUWARE_ORGANIZATION_URL: "" },
         kind: "docuware:AppRegistration",
         inputs: {},
-        message: "no DocuWare organization: set `organizationUrl` (e.g. https://acme.docuware.cloud), or the stack config `docuware:organizationUrl`",
+        message:
+            "no DocuWare organization: set `organizationUrl` (e.g. https://acme.docuware.cloud), or the stack config `docuware:organizationUrl`",
     },
     {
         name: "configured organization URL over plain http",

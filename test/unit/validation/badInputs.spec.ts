@@ -59,7 +59,10 @@ describe("bad input fails at check, naming the field and the fix, with no reques
         assert.ok(BAD_INPUTS.some((bad) => "component" in bad));
         assert.ok(BAD_INPUTS.some((bad) => bad.env));
         for (const kind of Object.keys(VALID_INPUTS)) {
-            assert.ok(BAD_INPUTS.some((bad) => "kind" in bad && bad.kind === kind), kind);
+            assert.ok(
+                BAD_INPUTS.some((bad) => "kind" in bad && bad.kind === kind),
+                kind,
+            );
         }
     });
 
