@@ -137,7 +137,9 @@ describe("the packed package in a fresh project outside the repository", functio
     it("packs every file package.json points to, and nothing of the repository's own", () => {
         // npm skips `files` entries that match nothing without a word.
         const unmatchedFilesEntries = (pkg.files ?? []).filter(
-            (entry) => !entry.startsWith("!") && !packedFiles.some((file) => file === entry || file.startsWith(entry.replace(/\/?$/, "/"))),
+            (entry) =>
+                !entry.startsWith("!") &&
+                !packedFiles.some((file) => file === entry || file.startsWith(entry.replace(/\/?$/, "/"))),
         );
         // main, types, exports and bin, also of nested packages (the policy pack's package.json).
         const nested = packedFiles
