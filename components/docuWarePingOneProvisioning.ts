@@ -45,6 +45,7 @@ export class DocuWarePingOneProvisioning extends pulumi.ComponentResource {
             throw new pulumi.ResourceError(
                 `Invalid arguments for DocuWarePingOneProvisioning "${name}":\n${problems.map((p) => `  - ${p}`).join("\n")}`,
                 this,
+                true, // the message says what to fix; a stack trace would only point into this package
             );
         }
         const parent = { parent: this };

@@ -1,4 +1,5 @@
 import { ProvisioningError } from "../core/errors";
+import { processCache } from "../core/processCache";
 import { PartialFailure, type ResourceDefinition } from "../providers/definition";
 import { createOnce, deleteIdempotent, unlessNotFound } from "../providers/recovery";
 import { filterValue } from "./client";
@@ -18,7 +19,7 @@ import type { Mapping, Rule, RuleWrite } from "./schemas";
 type Apis = ReturnType<typeof pingOneApis>;
 
 /** Population ids by name, for this provider process (one Pulumi operation): rules on one population look it up once. */
-const populationIds = new Map<string, Promise<string | undefined>>();
+const populationIds = processCache<string, Promise<string | undefined>>();
 
 function populationIdByName({ client, propagation }: Apis, name: string): Promise<string | undefined> {
     const key = `${client.settings.apiUrl}|${propagation.environmentId}|${name}`;
@@ -55,7 +56,7 @@ export const SINGLE_POPULATION = /^\s*population\.id\s+eq\s+"([^"]+)"\s*$/i;
  * Population names by id, for this provider process (one Pulumi operation): a refresh of many rules on one
  * population reads it once.
  */
-const populationNames = new Map<string, Promise<string | undefined>>();
+const populationNames = processCache<string, Promise<string | undefined>>();
 
 function populationName({ client, propagation }: Apis, populationId: string): Promise<string | undefined> {
     const key = `${client.settings.apiUrl}|${propagation.environmentId}|${populationId}`;
@@ -82,7 +83,7 @@ async function liveUserFilter(apis: Apis, expression: string, desired: UserFilte
 }
 
 /** The environment's PingOne Directory store, found (or created) once per provider process. */
-const directoryStores = new Map<string, Promise<string>>();
+const directoryStores = processCache<string, Promise<string>>();
 
 function directoryStoreId({ client, propagation }: Apis): Promise<string> {
     const key = `${client.settings.apiUrl}|${propagation.environmentId}`;

@@ -101,7 +101,9 @@ describe("the packed package in a fresh project outside the repository", functio
     it("packs every file package.json points to, and nothing of the repository's own", () => {
         // npm skips `files` entries that match nothing without a word.
         const unmatchedFilesEntries = (pkg.files ?? []).filter(
-            (entry) => !packedFiles.some((file) => file === entry || file.startsWith(entry.replace(/\/?$/, "/"))),
+            (entry) =>
+                !entry.startsWith("!") &&
+                !packedFiles.some((file) => file === entry || file.startsWith(entry.replace(/\/?$/, "/"))),
         );
         // main, types, exports and bin, also of nested packages (the policy pack's package.json).
         const nested = packedFiles
@@ -113,9 +115,11 @@ describe("the packed package in a fresh project outside the repository", functio
             );
         const missingTargets = [...referencedFiles(pkg), ...nested].filter((file) => !packedFiles.includes(file));
         const repositoryFiles = packedFiles.filter((file) => /^(test|emulators|scripts|examples|program)\//.test(file));
+        // Source maps would point stack traces at .ts sources the package does not ship.
+        const sourceFiles = packedFiles.filter((file) => file.endsWith(".map") || /(?<!\.d)\.ts$/.test(file));
         assert.deepEqual(
-            { unmatchedFilesEntries, missingTargets, repositoryFiles },
-            { unmatchedFilesEntries: [], missingTargets: [], repositoryFiles: [] },
+            { unmatchedFilesEntries, missingTargets, repositoryFiles, sourceFiles },
+            { unmatchedFilesEntries: [], missingTargets: [], repositoryFiles: [], sourceFiles: [] },
             `packed ${packedFiles.length} files`,
         );
     });
@@ -181,5 +185,29 @@ describe("the packed package in a fresh project outside the repository", functio
         destroyed = true;
         assert.equal(result.summary.result, "succeeded");
         assert.deepEqual(await emulatorState(emulators, emulators.docuware), initialState);
+    });
+
+    it("prints a validation error once, without a stack trace, and sends no request", async () => {
+        const program = readFileSync(path.join(GUIDE_FLOW, "index.ts"), "utf8").replace(
+            'new DocuWarePingOneProvisioning("docuware")',
+            'new DocuWarePingOneProvisioning("docuware", { mappings: [{ source: "title", target: "jobTitle" }] })',
+        );
+        assert.ok(program.includes("jobTitle"), "the example still creates the component the same way");
+        writeFileSync(path.join(projectDir, "index.ts"), program);
+        await emulators.pingone.control.resetRequests();
+        await emulators.docuware[0]!.control.resetRequests();
+        let output = "(the preview succeeded)";
+        await stack!.preview().catch((error: unknown) => {
+            output = error instanceof Error ? error.message : String(error);
+        });
+        // The error repeats the CLI's output; its first Diagnostics section is what the user saw.
+        const start = output.indexOf("Diagnostics:");
+        const diagnostics = output.slice(start, output.indexOf("\nResources:", start));
+        const message = '`mappings[0].target` "jobTitle" is not an attribute DocuWare\'s SCIM service accepts';
+        assert.equal(diagnostics.split(message).length - 1, 1, `the message once in:\n${diagnostics}`);
+        assert.doesNotMatch(diagnostics, /^\s+at .+:\d+:\d+\)?$/m, "no stack trace");
+        assert.doesNotMatch(diagnostics, /\{\s*$|\[Object\]|\.ts:\d+/m, "no object dump, no source location");
+        assert.equal((await emulators.pingone.control.requests()).total, 0);
+        assert.equal((await emulators.docuware[0]!.control.requests()).total, 0);
     });
 });

@@ -208,10 +208,13 @@ describe("PingOne dynamic providers against the emulator", function () {
     });
 
     it("PropagationRule lists plan and stores in replaces, mappings and filters in place", async () => {
-        assert.deepEqual(await rules.diff(ruleId, rule, { ...ruleInputs(), targetStoreId: "other-store" }), {
-            changes: true,
-            replaces: ["targetStoreId"],
-        });
+        assert.deepEqual(
+            await rules.diff(ruleId, rule, { ...ruleInputs(), targetStoreId: "5d6e7f80-9a1b-4c2d-8e3f-4a5b6c7d8e9f" }),
+            {
+                changes: true,
+                replaces: ["targetStoreId"],
+            },
+        );
         assert.deepEqual(
             await rules.diff(ruleId, rule, { ...ruleInputs(), userFilter: { expression: "population.id pr" } }),
             {
