@@ -50,9 +50,9 @@ export async function runScale(count: number, cycles: number, log: (message: str
         const measures = new Map<Operation, OperationMeasure>();
         for (let cycle = 1; cycle <= cycles; cycle++) {
             for (const operation of OPERATIONS) {
-                const floorRun = await timed(() => run(floor.stack, operation));
+                const floorRun = await timed(() => runOperation(floor.stack, operation));
                 await counter.reset();
-                const componentRun = await timed(() => run(components.stack, operation));
+                const componentRun = await timed(() => runOperation(components.stack, operation));
                 const requests = await counter.read();
                 const measure = measures.get(operation) ?? {
                     operation,
@@ -85,7 +85,7 @@ export async function runScale(count: number, cycles: number, log: (message: str
 }
 
 /** Runs one operation; returns the steps other than `same` of a preview. */
-async function run(stack: Stack, operation: Operation): Promise<string[]> {
+export async function runOperation(stack: Stack, operation: Operation): Promise<string[]> {
     switch (operation) {
         case "up":
             await stack.up();

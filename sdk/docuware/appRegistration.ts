@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { definedInputs } from "../providers/definedInputs";
 import { providerShim } from "../providers/providerShim";
 import { withSecretOutputs } from "../providers/secretOutputs";
 
@@ -48,7 +49,7 @@ export class AppRegistration extends pulumi.dynamic.Resource {
                 clientSecret: undefined,
                 organizationUrl: undefined,
                 secretVersion: undefined,
-                ...args,
+                ...definedInputs(args),
             },
             withSecretOutputs(opts, ["clientSecret"]),
             "docuware",

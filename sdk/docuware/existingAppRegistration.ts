@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { definedInputs } from "../providers/definedInputs";
 import { providerShim } from "../providers/providerShim";
 import { withSecretOutputs } from "../providers/secretOutputs";
 
@@ -39,7 +40,7 @@ export class ExistingAppRegistration extends pulumi.dynamic.Resource {
                 organizationUrl: undefined,
                 credentialsAccepted: undefined,
                 checkFailure: undefined,
-                ...args,
+                ...definedInputs(args),
             },
             withSecretOutputs(opts, ["clientId", "clientSecret"]),
             "docuware",

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { definedInputs } from "../providers/definedInputs";
 import { providerShim } from "../providers/providerShim";
 
 export interface UserProvisioningArgs {
@@ -39,7 +40,7 @@ export class UserProvisioning extends pulumi.dynamic.Resource {
                 enabled: undefined,
                 identityProvider: undefined,
                 previousSettings: undefined,
-                ...args,
+                ...definedInputs(args),
             },
             opts,
             "docuware",

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { definedInputs } from "../providers/definedInputs";
 import { providerShim } from "../providers/providerShim";
 
 export interface PropagationPlanArgs {
@@ -34,7 +35,7 @@ export class PropagationPlan extends pulumi.dynamic.Resource {
                 name: undefined,
                 active: undefined,
                 adopted: undefined,
-                ...args,
+                ...definedInputs(args),
             },
             opts,
             "pingone",

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { definedInputs } from "../providers/definedInputs";
 import { providerShim } from "../providers/providerShim";
 
 export interface PropagationRevisionArgs {
@@ -25,7 +26,7 @@ export class PropagationRevision extends pulumi.dynamic.Resource {
         super(
             providerShim("pingone:PropagationRevision"),
             name,
-            { revisionId: undefined, createdAt: undefined, ...args },
+            { revisionId: undefined, createdAt: undefined, ...definedInputs(args) },
             opts,
             "pingone",
             "PropagationRevision",

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { definedInputs } from "../providers/definedInputs";
 import { providerShim } from "../providers/providerShim";
 
 /** One attribute mapping: exactly one of `source` and `expression`, and a `target`. */
@@ -71,7 +72,7 @@ export class PropagationRule extends pulumi.dynamic.Resource {
                 effectiveSourceStoreId: undefined,
                 populationExpression: undefined,
                 mappings: undefined,
-                ...args,
+                ...definedInputs(args),
             },
             opts,
             "pingone",

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { definedInputs } from "../providers/definedInputs";
 import { providerShim } from "../providers/providerShim";
 import { withSecretOutputs } from "../providers/secretOutputs";
 
@@ -97,7 +98,7 @@ export class PropagationStore extends pulumi.dynamic.Resource {
                 removeAction: undefined,
                 syncState: undefined,
                 syncDetails: undefined,
-                ...args,
+                ...definedInputs(args),
             },
             withSecretOutputs(opts, ["oauthClientSecret", "oauthAccessToken", "basicAuthPassword"]),
             "pingone",
