@@ -11,6 +11,8 @@ export interface EmulatorsOptions {
     stateDir?: string;
     /** Access-token lifetime of both services, in seconds. Defaults to 3600. */
     tokenLifetimeSeconds?: number;
+    /** Round-trip latency per service added to every request (not the control API), in ms, e.g. 100 and 150. */
+    latencyMs?: { pingone?: number; docuware?: number };
 }
 
 /** Everything a client needs to reach one emulated DocuWare organization. */
@@ -53,6 +55,7 @@ export async function startEmulators(options: EmulatorsOptions = {}): Promise<Em
         environments: Array.from({ length: options.pingoneEnvironments ?? 1 }, () => ({})),
         tokenLifetimeSeconds: options.tokenLifetimeSeconds,
         stateFile: stateFile("pingone"),
+        latencyMs: options.latencyMs?.pingone,
     });
     const docuware: DocuWareEmulator[] = [];
     for (let i = 0; i < (options.docuwareOrganizations ?? 1); i++) {
@@ -61,6 +64,7 @@ export async function startEmulators(options: EmulatorsOptions = {}): Promise<Em
                 organizationName: i === 0 ? undefined : `Organization ${i + 1}`,
                 tokenLifetimeSeconds: options.tokenLifetimeSeconds,
                 stateFile: stateFile(`docuware-${i + 1}`),
+                latencyMs: options.latencyMs?.docuware,
             }),
         );
     }
