@@ -1,4 +1,5 @@
 import { type Emulators, startEmulators } from "../emulators";
+import type { Latency } from "./requestChains";
 
 export interface BenchEmulators {
     emulators: Emulators;
@@ -7,9 +8,12 @@ export interface BenchEmulators {
     providerEnvironment: Record<string, string>;
 }
 
-/** Emulated PingOne (one environment) and `organizations` DocuWare organizations, one per component. */
-export async function startBenchEmulators(organizations: number): Promise<BenchEmulators> {
-    const emulators = await startEmulators({ docuwareOrganizations: organizations });
+/**
+ * Emulated PingOne (one environment) and `organizations` DocuWare organizations, one per component; every request
+ * takes `latency` (per service, in ms) when given.
+ */
+export async function startBenchEmulators(organizations: number, latency?: Latency): Promise<BenchEmulators> {
+    const emulators = await startEmulators({ docuwareOrganizations: organizations, latencyMs: latency });
     const adminCredentials = Object.fromEntries(
         emulators.docuware.map((d) => [d.baseUrl, { clientId: d.adminClientId, clientSecret: d.adminClientSecret }]),
     );

@@ -18,7 +18,12 @@ import { timed } from "./timed";
 async function main(): Promise<void> {
     const count = Number(process.env.BENCH_COMPONENTS ?? 50);
     const operations = (process.env.PROFILE_OPERATIONS?.split(",") ?? OPERATIONS) as Operation[];
-    const root = path.resolve(__dirname, "..", ".work", process.env.PROFILE_FLOOR === "1" ? "profiles-floor" : "profiles");
+    const root = path.resolve(
+        __dirname,
+        "..",
+        ".work",
+        process.env.PROFILE_FLOOR === "1" ? "profiles-floor" : "profiles",
+    );
     const { emulators, organizationUrls, providerEnvironment } = await startBenchEmulators(count);
     // PROFILE_FLOOR=1 profiles the floor stack (no-op resources of the same shape) instead, for comparison.
     const floor = process.env.PROFILE_FLOOR === "1";
