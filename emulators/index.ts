@@ -48,6 +48,23 @@ export interface Emulators {
     close(): Promise<void>;
 }
 
+/** The environment variables this package's providers read, pointing at one DocuWare organization and PingOne. */
+export function providerEnvironment(
+    organization: DocuWareConnection,
+    pingone: Omit<PingOneConnection, "environmentIds">,
+): Record<string, string> {
+    return {
+        DOCUWARE_ORGANIZATION_URL: organization.baseUrl,
+        DOCUWARE_CLIENT_ID: organization.adminClientId,
+        DOCUWARE_CLIENT_SECRET: organization.adminClientSecret,
+        PINGONE_CLIENT_ID: pingone.workerClientId,
+        PINGONE_CLIENT_SECRET: pingone.workerClientSecret,
+        PINGONE_ENVIRONMENT_ID: pingone.environmentId,
+        PINGONE_AUTH_URL: pingone.authUrl,
+        PINGONE_API_URL: pingone.apiUrl,
+    };
+}
+
 /** Starts emulated PingOne and DocuWare on ephemeral loopback ports. */
 export async function startEmulators(options: EmulatorsOptions = {}): Promise<Emulators> {
     const stateFile = (name: string) => (options.stateDir ? path.join(options.stateDir, `${name}.json`) : undefined);
@@ -91,19 +108,7 @@ export async function startEmulators(options: EmulatorsOptions = {}): Promise<Em
                 workerClientSecret: pingone.workerClientSecret,
             },
         }),
-        providerEnvironment: (index = 0) => {
-            const organization = docuware[index]!;
-            return {
-                DOCUWARE_ORGANIZATION_URL: organization.baseUrl,
-                DOCUWARE_CLIENT_ID: organization.adminClientId,
-                DOCUWARE_CLIENT_SECRET: organization.adminClientSecret,
-                PINGONE_CLIENT_ID: pingone.workerClientId,
-                PINGONE_CLIENT_SECRET: pingone.workerClientSecret,
-                PINGONE_ENVIRONMENT_ID: pingone.environmentId,
-                PINGONE_AUTH_URL: pingone.authUrl,
-                PINGONE_API_URL: pingone.apiUrl,
-            };
-        },
+        providerEnvironment: (index = 0) => providerEnvironment(describe(docuware[index]!), pingone),
         async close() {
             await Promise.all([pingone.close(), ...docuware.map((d) => d.close())]);
         },
