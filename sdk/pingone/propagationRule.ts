@@ -1,5 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
+import { definedInputs } from "../providers/definedInputs";
 import { providerShim } from "../providers/providerShim";
+import { shallowStackTraces } from "../providers/shallowStackTraces";
 
 /** One attribute mapping: exactly one of `source` and `expression`, and a `target`. */
 export interface AttributeMappingArgs {
@@ -63,21 +65,26 @@ export class PropagationRule extends pulumi.dynamic.Resource {
     declare readonly mappings: pulumi.Output<{ source?: string; expression?: string; target: string }[]>;
 
     constructor(name: string, args: PropagationRuleArgs, opts?: pulumi.CustomResourceOptions) {
-        super(
-            providerShim("pingone:PropagationRule"),
-            name,
-            {
-                ruleId: undefined,
-                environmentId: undefined,
-                active: undefined,
-                effectiveSourceStoreId: undefined,
-                populationExpression: undefined,
-                mappings: undefined,
-                ...args,
-            },
-            opts,
-            "pingone",
-            "PropagationRule",
-        );
+        const restoreStackTraces = shallowStackTraces();
+        try {
+            super(
+                providerShim("pingone:PropagationRule"),
+                name,
+                {
+                    ruleId: undefined,
+                    environmentId: undefined,
+                    active: undefined,
+                    effectiveSourceStoreId: undefined,
+                    populationExpression: undefined,
+                    mappings: undefined,
+                    ...definedInputs(args),
+                },
+                opts,
+                "pingone",
+                "PropagationRule",
+            );
+        } finally {
+            restoreStackTraces();
+        }
     }
 }
