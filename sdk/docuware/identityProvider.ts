@@ -35,7 +35,23 @@ export function identityProviderSlug(settings: ProvisioningSettings): string | u
     return settings.IdentityProvider.toLowerCase();
 }
 
+/** Path of DocuWare's SCIM service below the organization URL, followed by `/{slug}/scim`. */
+const SCIM_SERVICE_PATH = "/DocuWare/Services/UserProvisioningService/";
+
 /** `{organization}/DocuWare/Services/UserProvisioningService/{slug}/scim`, the SCIM base URL DocuWare documents. */
 export function scimBaseUrl(organizationUrl: string, slug: string): string {
-    return `${organizationUrl.replace(/\/+$/, "")}/DocuWare/Services/UserProvisioningService/${slug}/scim`;
+    return `${organizationUrl.replace(/\/+$/, "")}${SCIM_SERVICE_PATH}${slug}/scim`;
+}
+
+/** The organization URL a SCIM base URL belongs to (the part before the SCIM service path, else its origin). */
+export function organizationUrlOfScimUrl(scimUrl: string): string {
+    const index = scimUrl.indexOf(SCIM_SERVICE_PATH);
+    if (index > 0) {
+        return scimUrl.slice(0, index);
+    }
+    try {
+        return new URL(scimUrl).origin;
+    } catch {
+        return scimUrl;
+    }
 }
