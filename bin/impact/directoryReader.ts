@@ -71,7 +71,8 @@ export class DirectoryReader {
         const populations = new Map(
             (await this.listPopulations(environmentId, region)).map((population) => [population.id, population.name]),
         );
-        return users.map((user) => sourceUser(user, populations));
+        // Sorted, so that reports and their samples are the same from one run to the next.
+        return users.map((user) => sourceUser(user, populations)).sort((a, b) => a.username.localeCompare(b.username));
     }
 
     private listPopulations(environmentId: string, region: string | undefined): Promise<Population[]> {

@@ -27,11 +27,15 @@ export function exceededLimits(report: ImpactReport, limits: ImpactLimits): stri
     const exceeded: string[] = [];
     const deprovision = deprovisionCount(report);
     if (limits.maxDeprovision !== undefined && deprovision > limits.maxDeprovision) {
-        exceeded.push(`--max-deprovision ${limits.maxDeprovision} exceeded: ${deprovision} users would be disabled or deleted in DocuWare`);
+        exceeded.push(
+            `--max-deprovision ${limits.maxDeprovision} exceeded: ${deprovision} users would be disabled or deleted in DocuWare`,
+        );
     }
     const provision = provisionCount(report);
     if (limits.maxProvision !== undefined && provision > limits.maxProvision) {
-        exceeded.push(`--max-provision ${limits.maxProvision} exceeded: ${provision} users would be created or enabled in DocuWare`);
+        exceeded.push(
+            `--max-provision ${limits.maxProvision} exceeded: ${provision} users would be created or enabled in DocuWare`,
+        );
     }
     return exceeded;
 }

@@ -78,7 +78,8 @@ export function ruleImpact(input: RuleImpactInput): RuleImpact[] {
             side && provisions(side) && side.connection.organizationUrl === organizationUrl ? side.users : [];
         const was = new Map(inScope(before).map((u) => [u.id, u]));
         const will = new Map(inScope(after).map((u) => [u.id, u]));
-        const stillProvisioning = after !== undefined && provisions(after) && after.connection.organizationUrl === organizationUrl;
+        const stillProvisioning =
+            after !== undefined && provisions(after) && after.connection.organizationUrl === organizationUrl;
         const leaveAction = leaveActionFor(input, stillProvisioning);
         const enterAction: EnterAction = after?.connection.createUsers === false ? "skip" : "provision";
         return {
@@ -96,7 +97,8 @@ export function ruleImpact(input: RuleImpactInput): RuleImpact[] {
                 before && after && after.connection.updateUsers
                     ? [...will.values()].flatMap((user) => {
                           const previous = was.get(user.id);
-                          const attributes = previous && attributeChanges(before.mappings, after.mappings, previous, user);
+                          const attributes =
+                              previous && attributeChanges(before.mappings, after.mappings, previous, user);
                           return attributes && Object.keys(attributes).length > 0
                               ? [{ id: user.id, username: user.username, attributes }]
                               : [];

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { z } from "zod";
 import { byCreation, defaultPopulation, findIn, newId, timestamp } from "../../state/emulatorState";
 import type { Environment, User } from "../../state/resourceSchemas";
 import { type ApiContext, ENVIRONMENT_PATH, type EnvironmentParams } from "../apiContext";
@@ -66,6 +67,31 @@ function assertPopulationExists(environment: Environment, populationId: string, 
     }
 }
 
+/** Adds a user as `POST /users` does (a validated body); the caller tells the state and the engine. */
+export function addUser(environment: Environment, body: z.infer<typeof UserCreateSchema>): User {
+    assertUniqueUsername(environment, body.username);
+    const populationId = body.population?.id ?? defaultPopulation(environment).id;
+    assertPopulationExists(environment, populationId, "population.id");
+    const now = timestamp();
+    const user: User = {
+        ...writableAttributes(body),
+        username: body.username,
+        email: body.email,
+        id: newId(),
+        environment: { id: environment.id },
+        population: { id: populationId },
+        enabled: body.enabled ?? true,
+        lifecycle: { status: "ACCOUNT_OK" },
+        identityProvider: { type: "PING_ONE" },
+        mfaEnabled: false,
+        verifyStatus: "NOT_INITIATED",
+        createdAt: now,
+        updatedAt: now,
+    };
+    environment.users[user.id] = user;
+    return user;
+}
+
 /** Users: CRUD, `/enabled` and `/population`. Every change is handed to the provisioning engine. */
 export function registerUserRoutes(app: FastifyInstance, { state, engine }: ApiContext): void {
     const userChanged = (user: User) => {
@@ -90,27 +116,7 @@ export function registerUserRoutes(app: FastifyInstance, { state, engine }: ApiC
 
     app.post<{ Params: EnvironmentParams }>(USERS_PATH, async (request, reply) => {
         const environment = state.environment(request.params.envId);
-        const body = parseBody(UserCreateSchema, request.body);
-        assertUniqueUsername(environment, body.username);
-        const populationId = body.population?.id ?? defaultPopulation(environment).id;
-        assertPopulationExists(environment, populationId, "population.id");
-        const now = timestamp();
-        const user: User = {
-            ...writableAttributes(body),
-            username: body.username,
-            email: body.email,
-            id: newId(),
-            environment: { id: environment.id },
-            population: { id: populationId },
-            enabled: body.enabled ?? true,
-            lifecycle: { status: "ACCOUNT_OK" },
-            identityProvider: { type: "PING_ONE" },
-            mfaEnabled: false,
-            verifyStatus: "NOT_INITIATED",
-            createdAt: now,
-            updatedAt: now,
-        };
-        environment.users[user.id] = user;
+        const user = addUser(environment, parseBody(UserCreateSchema, request.body));
         userChanged(user);
         return reply.code(201).send(renderUser(request, user));
     });
