@@ -41,11 +41,11 @@ describe("impact: reading the PingOne directory (in-process emulator)", function
                 name: `support-${String(i).padStart(3, "0")}`,
                 pop: "Support",
             })),
-            ...Array.from({ length: 50 }, (_, i) => ({ name: `default-${i}` })),
+            ...Array.from({ length: 50 }, (_, i) => ({ name: `default-${i}`, pop: undefined })),
         ].map((u) => ({
             username: u.name,
             email: `${u.name}@example.com`,
-            ...("pop" in u && { population: { id: populations[u.pop!] } }),
+            ...(u.pop !== undefined && { population: { id: populations[u.pop]! } }),
         }));
         const seeded = await emulators.pingone.control.post<{ ids: string[] }>(`/environments/${envId}/users`, {
             users,
