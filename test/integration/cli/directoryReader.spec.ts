@@ -5,13 +5,7 @@ import { PingOneClient } from "../../../sdk/pingone/client";
 import { PopulationSchema } from "../../../sdk/pingone/schemas";
 import { parsePopulationExpression, pingOneCanFilterUsers } from "../../../sdk/pingone/userFilterSupport";
 import { type RunningEmulators, startTestEmulators } from "../../helpers/emulators";
-
-/** Requests that change something: every write except the token requests, which change nothing. */
-export function writesOf(log: readonly { method: string; route: string }[]): string[] {
-    return log
-        .filter((r) => ["POST", "PUT", "PATCH", "DELETE"].includes(r.method) && !r.route.endsWith("/as/token"))
-        .map((r) => `${r.method} ${r.route}`);
-}
+import { writesOf } from "../../helpers/requestWrites";
 
 describe("impact: reading the PingOne directory (in-process emulator)", function () {
     this.timeout(60_000);
