@@ -70,6 +70,8 @@ async function impact(options: ImpactOptions, output: Output): Promise<ExitCode>
     for (const change of changes) {
         rules.push(...(await resolvedImpact(change, reader)));
     }
+    // By name, so that a report reads the same whatever the order of the engine's steps (a destroy runs backwards).
+    rules.sort((a, b) => a.resource.localeCompare(b.resource));
     const report: ImpactReport = { stack: stack.name, destroy, rules };
     const limits = { maxDeprovision: options.maxDeprovision, maxProvision: options.maxProvision };
     if (options.json) {

@@ -283,7 +283,7 @@ describe("docuware-pingone impact (real pulumi, three organizations, emulators)"
         assert.match(table.stderr, /^reading users matching population\.id eq "[^"]+" in PingOne environment \S+…$/m);
         assert.match(table.stderr, /^reading all users in PingOne environment \S+…$/m);
 
-        // Destroying the stack: the rules stop (everyone kept), and gamma's managed connection deletes its users.
+        // Destroying the stack: the rules stop (everyone kept); only gamma's connection is `managed` and deletes its users.
         await stack.removeConfig("variant");
         const destroyed = await impact(["--destroy", "--json", "--max-deprovision", "1"]);
         assert.equal(destroyed.code, 0, describeRun(destroyed));
@@ -292,8 +292,8 @@ describe("docuware-pingone impact (real pulumi, three organizations, emulators)"
         assert.deepEqual(
             summary(d).map((r) => [r.rule, r.org, r.changes.join(","), r.leaving.join(" ")]),
             [
-                ["acme-rule", 0, "delete", "alice:keep bob:keep carol:keep"],
-                ["beta-rule", 1, "delete", "dave:keep erin:keep"],
+                ["acme-rule", 0, "delete,connection-deleted", "alice:keep bob:keep carol:keep"],
+                ["beta-rule", 1, "delete,connection-deleted", "dave:keep erin:keep"],
                 ["gamma-rule", 2, "delete,connection-deleted", "frank:delete"],
             ],
         );
