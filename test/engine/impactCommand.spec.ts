@@ -8,7 +8,7 @@ import { pingOneStackConfig } from "../../emulators/stackConfig";
 import { type CliResult, assertNoSecrets, describeRun, runCli } from "../helpers/cliRunner";
 import { type RunningEmulators, startTestEmulators } from "../helpers/emulators";
 import { engineWorkDir, printEngineVersion, requireEngine } from "../helpers/engine";
-import { createPopulation, pingOneClient } from "../helpers/projects";
+import { createPopulation, docuWareUser, pingOneClient } from "../helpers/projects";
 import { writesOf } from "../helpers/requestWrites";
 
 /**
@@ -300,6 +300,19 @@ describe("docuware-pingone impact (real pulumi, three organizations, emulators)"
 
         for (const control of controls) {
             assert.deepEqual(writesOf((await control.requests()).log), [], "impact writes nothing");
+        }
+
+        // Deploying variant A does what its impact said, in DocuWare.
+        await variant("A");
+        await stack.up();
+        await emulators.pingone.waitForProvisioningIdle();
+        const [acme, beta] = [emulators.docuware[0]!, extraOrganizations[0]!];
+        for (const username of ["alice", "bob", "carol"]) {
+            assert.equal((await docuWareUser(acme, username))?.Active, false, `${username} disabled`);
+        }
+        assert.equal((await docuWareUser(acme, "frank"))?.Active, true, "frank provisioned");
+        for (const username of ["dave", "erin"]) {
+            assert.equal((await docuWareUser(beta, username))?.FirstName, "Doe", `${username}'s given name mapped`);
         }
     });
 });

@@ -8,7 +8,7 @@ import { maskSecrets } from "../../state/storeSecrets";
 import type { ApiContext } from "../apiContext";
 import { UserCreateSchema } from "../payloads/directoryPayloads";
 import { parseBody } from "../validation";
-import { addUser } from "./userRoutes";
+import { addUser, takenUsernames } from "./userRoutes";
 
 const BulkUsersSchema = z.object({ users: z.array(UserCreateSchema) });
 
@@ -59,7 +59,8 @@ export function registerControlRoutes(app: FastifyInstance, { state, engine, tar
     app.post<{ Params: { envId: string } }>(`${CONTROL_PREFIX}/environments/:envId/users`, async (request, reply) => {
         const environment = state.environment(request.params.envId);
         const { users } = parseBody(BulkUsersSchema, request.body);
-        const created = users.map((body) => addUser(environment, body));
+        const taken = takenUsernames(environment);
+        const created = users.map((body) => addUser(environment, body, taken));
         state.changed();
         engine.configurationChanged(environment.id);
         return reply.code(201).send({ ids: created.map((user) => user.id) });

@@ -45,11 +45,23 @@ function serverOwned(user: User) {
     return { id, environment, population, enabled, lifecycle, identityProvider, mfaEnabled, verifyStatus, createdAt };
 }
 
+/** The environment's usernames as uniqueness compares them, for checking many new users at once. */
+export function takenUsernames(environment: Environment): Set<string> {
+    return new Set(Object.values(environment.users).map((u) => u.username.toLowerCase()));
+}
+
 /** Usernames are unique per environment, compared case-insensitively (inferred). */
-function assertUniqueUsername(environment: Environment, username: string, exceptId?: string): void {
-    const clash = Object.values(environment.users).some(
-        (u) => u.id !== exceptId && u.username.toLowerCase() === username.toLowerCase(),
-    );
+function assertUniqueUsername(
+    environment: Environment,
+    username: string,
+    exceptId?: string,
+    taken?: Set<string>,
+): void {
+    const clash = taken
+        ? taken.has(username.toLowerCase())
+        : Object.values(environment.users).some(
+              (u) => u.id !== exceptId && u.username.toLowerCase() === username.toLowerCase(),
+          );
     if (clash) {
         throw PingOneError.invalidData([
             {
@@ -67,9 +79,13 @@ function assertPopulationExists(environment: Environment, populationId: string, 
     }
 }
 
-/** Adds a user as `POST /users` does (a validated body); the caller tells the state and the engine. */
-export function addUser(environment: Environment, body: z.infer<typeof UserCreateSchema>): User {
-    assertUniqueUsername(environment, body.username);
+/**
+ * Adds a user as `POST /users` does (a validated body); the caller tells the state and the engine. `taken`
+ * (from `takenUsernames`, kept up to date here) makes the uniqueness check of many additions linear.
+ */
+export function addUser(environment: Environment, body: z.infer<typeof UserCreateSchema>, taken?: Set<string>): User {
+    assertUniqueUsername(environment, body.username, undefined, taken);
+    taken?.add(body.username.toLowerCase());
     const populationId = body.population?.id ?? defaultPopulation(environment).id;
     assertPopulationExists(environment, populationId, "population.id");
     const now = timestamp();
