@@ -2,6 +2,8 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { LocalWorkspace } from "@pulumi/pulumi/automation";
+import { DirectoryReader } from "../bin/impact/directoryReader";
+import { Output } from "../bin/output";
 import { startEmulators } from "../emulators";
 import { emulatorStackConfig } from "../emulators/stackConfig";
 import { PingOneClient } from "../sdk/pingone/client";
@@ -87,6 +89,22 @@ async function main(): Promise<void> {
                 `- ${new Date().toISOString().slice(0, 10)}: \`impact\` with ${USERS.toLocaleString("en")} users entering ` +
                     `a rule, evaluated ${label}: ${run.seconds.toFixed(1)} s (CLI, preview with refresh of 6 ` +
                     `resources, directory read in pages of 200; ${machineInfo().cpu} × ${machineInfo().cores})`,
+            );
+        }
+        // The directory part alone, in process: the users read with paging and matched.
+        Object.assign(process.env, emulators.providerEnvironment());
+        for (const [label, expression] of [
+            ["PingOne filter", `population.id eq "${staff.id}"`],
+            ["locally (scim2-parse-filter)", 'population.name eq "Staff"'],
+        ] as const) {
+            const reader = new DirectoryReader(new Output({ write: () => true }, { write: () => true }));
+            const read = await timed(() => reader.usersMatching(pingone.environmentId, undefined, expression));
+            if (read.value.users.length !== USERS) {
+                throw new Error(`The directory read found ${read.value.users.length} users, not ${USERS}.`);
+            }
+            lines.push(
+                `- ${new Date().toISOString().slice(0, 10)}: the directory read alone (in process): ${USERS.toLocaleString("en")} users ` +
+                    `(${USERS / 200} pages) and matching them, evaluated ${label}: ${read.seconds.toFixed(1)} s`,
             );
         }
         await stack.destroy();
