@@ -1,6 +1,6 @@
 import type { EngineEvent, StepEventMetadata } from "@pulumi/pulumi/automation";
 import { z } from "zod";
-import { organizationUrlOfScimUrl } from "../../sdk/docuware/identityProvider";
+import { parseScimBaseUrl } from "../../sdk/docuware/identityProvider";
 import { PropagationRuleInputsSchema } from "../../sdk/pingone/ruleInputs";
 import type { AttributeMapping, UserFilter } from "../../sdk/pingone/ruleInputs";
 import { PropagationStoreInputsSchema } from "../../sdk/pingone/propagationStoreProvider";
@@ -142,7 +142,7 @@ function connectionState(
         ...(behaviour.success ? behaviour.data : ConnectionBehaviourSchema.parse({})),
         resource: connection && logicalName(connection.step.urn),
         organizationUrl: scimUrl
-            ? organizationUrlOfScimUrl(scimUrl)
+            ? (parseScimBaseUrl(scimUrl)?.organizationUrl ?? originOf(scimUrl))
             : siblingOrganizationUrl(connection?.step[side]?.parent, side, steps),
     };
 }
@@ -163,6 +163,15 @@ function siblingOrganizationUrl(
         }
     }
     return undefined;
+}
+
+/** A SCIM URL that is not DocuWare's service path: its origin stands for the organization. */
+function originOf(url: string): string {
+    try {
+        return new URL(url).origin;
+    } catch {
+        return url;
+    }
 }
 
 function stringAt(values: Values | undefined, key: string): string | undefined {

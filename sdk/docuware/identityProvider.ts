@@ -35,23 +35,28 @@ export function identityProviderSlug(settings: ProvisioningSettings): string | u
     return settings.IdentityProvider.toLowerCase();
 }
 
-/** Path of DocuWare's SCIM service below the organization URL, followed by `/{slug}/scim`. */
-const SCIM_SERVICE_PATH = "/DocuWare/Services/UserProvisioningService/";
-
 /** `{organization}/DocuWare/Services/UserProvisioningService/{slug}/scim`, the SCIM base URL DocuWare documents. */
 export function scimBaseUrl(organizationUrl: string, slug: string): string {
-    return `${organizationUrl.replace(/\/+$/, "")}${SCIM_SERVICE_PATH}${slug}/scim`;
+    return `${organizationUrl.replace(/\/+$/, "")}/DocuWare/Services/UserProvisioningService/${slug}/scim`;
 }
 
-/** The organization URL a SCIM base URL belongs to (the part before the SCIM service path, else its origin). */
-export function organizationUrlOfScimUrl(scimUrl: string): string {
-    const index = scimUrl.indexOf(SCIM_SERVICE_PATH);
-    if (index > 0) {
-        return scimUrl.slice(0, index);
+/** `{organization}/DocuWare/Services/UserProvisioningService/{slug}/scim`, optionally with a trailing slash. */
+const SCIM_BASE_URL = /^(https?:\/\/.+?)\/DocuWare\/Services\/UserProvisioningService\/([^/]+)\/scim\/?$/i;
+
+/**
+ * The organization URL and identity-provider slug of a DocuWare User Provisioning SCIM base URL (the inverse of
+ * `scimBaseUrl`), or undefined when the URL is not DocuWare's SCIM service.
+ */
+export function parseScimBaseUrl(url: string): { organizationUrl: string; identityProvider: string } | undefined {
+    const match = SCIM_BASE_URL.exec(url.trim());
+    if (!match) {
+        return undefined;
     }
+    let identityProvider: string;
     try {
-        return new URL(scimUrl).origin;
+        identityProvider = decodeURIComponent(match[2]!);
     } catch {
-        return scimUrl;
+        identityProvider = match[2]!;
     }
+    return { organizationUrl: match[1]!, identityProvider };
 }
