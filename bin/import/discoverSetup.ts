@@ -37,7 +37,8 @@ const COMPONENT_FIXED_SETTINGS = [
 
 /** What `PropagationStore` (so the component) sets for them: its input schema's defaults. */
 const STORE_DEFAULTS: PropagationStoreInputs = PropagationStoreInputsSchema.parse({
-    environmentId: "-",
+    // Any valid PingOne id: only the defaults of the other fields are read.
+    environmentId: "00000000-0000-4000-8000-000000000000",
     name: "-",
     scimUrl: "https://example.com",
     oauthTokenUrl: "https://example.com",
