@@ -113,8 +113,7 @@ export const propagationRuleRequiredMappings: ResourceValidationPolicy = {
         if (!isKnown(existing)) {
             return undefined;
         }
-        props.mappings = [...existing, ...addable.map(({ source, target }) => ({ source, target }))];
-        return props;
+        return { ...props, mappings: [...existing, ...addable.map(({ source, target }) => ({ source, target }))] };
     }),
 };
 

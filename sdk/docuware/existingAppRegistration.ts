@@ -1,18 +1,27 @@
 import * as pulumi from "@pulumi/pulumi";
+import type { z } from "zod";
+import type { ArgsDrift, AssertArgsMatch } from "../providers/argsMatch";
 import { providerShim } from "../providers/providerShim";
+import type { ExistingAppRegistrationInputsSchema } from "./existingAppRegistrationProvider";
 import { withSecretOutputs } from "../providers/secretOutputs";
 
 export interface ExistingAppRegistrationArgs {
     /** DocuWare organization, e.g. `https://acme.docuware.cloud`. Defaults to `docuware:organizationUrl`. */
-    organizationUrl?: pulumi.Input<string>;
+    readonly organizationUrl?: pulumi.Input<string>;
     /** Application (Client) ID of a registration made in DocuWare Configuration. Kept secret in state. */
-    clientId: pulumi.Input<string>;
+    readonly clientId: pulumi.Input<string>;
     /** Its client secret (`pulumi config set --secret`). Kept secret in state. */
-    clientSecret: pulumi.Input<string>;
+    readonly clientSecret: pulumi.Input<string>;
     /** The identity provider chosen in DocuWare's User Provisioning settings, as its slug. Defaults to "ping". */
-    identityProvider?: pulumi.Input<string>;
+    readonly identityProvider?: pulumi.Input<string>;
 }
 
+type _ArgsMatchSchema = AssertArgsMatch<
+    ArgsDrift<
+        ExistingAppRegistrationArgs,
+        Omit<z.input<typeof ExistingAppRegistrationInputsSchema>, "credentialsAccepted">
+    >
+>;
 /**
  * Existing-registration mode, for real DocuWare Cloud (which publishes no API for registrations or settings): takes
  * the credentials of a registration made in DocuWare Configuration, discovers the OAuth token URL, computes the SCIM

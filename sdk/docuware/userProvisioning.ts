@@ -1,17 +1,21 @@
 import * as pulumi from "@pulumi/pulumi";
+import type { z } from "zod";
+import type { ArgsDrift, AssertArgsMatch } from "../providers/argsMatch";
 import { providerShim } from "../providers/providerShim";
+import type { UserProvisioningInputsSchema } from "./userProvisioningProvider";
 
 export interface UserProvisioningArgs {
     /** DocuWare organization, e.g. `https://acme.docuware.cloud`. Defaults to `docuware:organizationUrl`. */
-    organizationUrl?: pulumi.Input<string>;
+    readonly organizationUrl?: pulumi.Input<string>;
     /** Enable User Provisioning. Defaults to true. */
-    enabled?: pulumi.Input<boolean>;
+    readonly enabled?: pulumi.Input<boolean>;
     /** Identity provider as its SCIM path slug: "ping" (default), "azure", "okta", "onpremise" or "generic-<identifier>". */
-    identityProvider?: pulumi.Input<string>;
+    readonly identityProvider?: pulumi.Input<string>;
     /** The Application Registration to use (its client id), e.g. `AppRegistration.clientId`. */
-    appRegistrationClientId: pulumi.Input<string>;
+    readonly appRegistrationClientId: pulumi.Input<string>;
 }
 
+type _ArgsMatchSchema = AssertArgsMatch<ArgsDrift<UserProvisioningArgs, z.input<typeof UserProvisioningInputsSchema>>>;
 /**
  * The organization's User Provisioning settings (DocuWare Configuration > General > User Provisioning). They exist
  * once per organization: creating the resource records the settings it found, and deleting it puts them back.

@@ -1,16 +1,28 @@
 import * as pulumi from "@pulumi/pulumi";
+import type { z } from "zod";
+import type { ArgsDrift, AssertArgsMatch } from "../providers/argsMatch";
 import { providerShim } from "../providers/providerShim";
+import type { PropagationRevisionInputsSchema } from "./propagationRevisionProvider";
 
 export interface PropagationRevisionArgs {
+    /**
+     * PingOne region: "com", "eu", "asia", "ca" or "com.au" (or a Terraform region code such as "EU"). Defaults to
+     * `pingone:regionCode` (PINGONE_REGION_CODE); custom `pingone:authUrl`/`pingone:apiUrl` still win. Changing it
+     * replaces the revision.
+     */
+    readonly region?: pulumi.Input<string>;
     /** PingOne environment. Defaults to `pingone:environmentId` (PINGONE_ENVIRONMENT_ID). */
-    environmentId?: pulumi.Input<string>;
+    readonly environmentId?: pulumi.Input<string>;
     /**
      * Values the published configuration depends on (ids, a hash of settings); a new revision is published whenever
      * one changes. Secret values stay secret in state; pass hashes rather than secrets.
      */
-    triggers?: pulumi.Input<Record<string, pulumi.Input<unknown>>>;
+    readonly triggers?: pulumi.Input<Record<string, pulumi.Input<unknown>>>;
 }
 
+type _ArgsMatchSchema = AssertArgsMatch<
+    ArgsDrift<PropagationRevisionArgs, z.input<typeof PropagationRevisionInputsSchema>>
+>;
 /**
  * A published propagation revision: PingOne shows configuration changed through the API in its console only after
  * a revision, and a revision also resynchronizes the stores. Deleting it removes it from the stack only.
