@@ -7,7 +7,9 @@ import { PropagationPlan } from "../sdk/pingone/propagationPlan";
 import { PropagationRevision } from "../sdk/pingone/propagationRevision";
 import { PropagationRule } from "../sdk/pingone/propagationRule";
 import { PropagationStore } from "../sdk/pingone/propagationStore";
-import { type DocuWarePingOneProvisioningArgs, GUIDE_MAPPINGS } from "./provisioningArgs";
+import { DOCUWARE_PINGONE_PROVISIONING_TYPE } from "../sdk/componentTypes";
+import { GUIDE_MAPPINGS } from "../sdk/docuware/guideMappings";
+import type { DocuWarePingOneProvisioningArgs } from "./provisioningArgs";
 import { validateArgs } from "./validateArgs";
 
 /**
@@ -23,7 +25,7 @@ import { validateArgs } from "./validateArgs";
  * export const scimBaseUrl = provisioning.scimBaseUrl;
  */
 export class DocuWarePingOneProvisioning extends pulumi.ComponentResource {
-    static readonly __pulumiType = "docuware-pingone:index:DocuWarePingOneProvisioning";
+    static readonly __pulumiType = DOCUWARE_PINGONE_PROVISIONING_TYPE;
 
     /** DocuWare's SCIM base URL PingOne provisions to. */
     readonly scimBaseUrl: pulumi.Output<string>;
@@ -62,13 +64,13 @@ export class DocuWarePingOneProvisioning extends pulumi.ComponentResource {
             authenticationMethod: "OAuth 2 Client Credentials" as const,
             oauthTokenUrl: docuware.tokenUrl,
             oauthClientId: docuware.clientId,
-            createUsers: args.connection?.createUsers,
-            updateUsers: args.connection?.updateUsers,
-            disableUsers: args.connection?.disableUsers,
-            removeAction: args.connection?.removeAction,
-            uniqueUserIdentifier: args.connection?.uniqueUserIdentifier,
-            userFilter: args.connection?.userLookupFilter,
-            managed: args.connection?.deprovisionOnDelete,
+            createUsers: fieldOf(args.connection, "createUsers"),
+            updateUsers: fieldOf(args.connection, "updateUsers"),
+            disableUsers: fieldOf(args.connection, "disableUsers"),
+            removeAction: fieldOf(args.connection, "removeAction"),
+            uniqueUserIdentifier: fieldOf(args.connection, "uniqueUserIdentifier"),
+            userFilter: fieldOf(args.connection, "userLookupFilter"),
+            managed: fieldOf(args.connection, "deprovisionOnDelete"),
         };
         const store = new PropagationStore(
             `${name}-connection`,
@@ -154,8 +156,8 @@ export class DocuWarePingOneProvisioning extends pulumi.ComponentResource {
             `${name}-registration`,
             {
                 organizationUrl: args.organizationUrl,
-                clientId: args.existingRegistration!.clientId,
-                clientSecret: args.existingRegistration!.clientSecret,
+                clientId: fieldOf(args.existingRegistration, "clientId")!,
+                clientSecret: fieldOf(args.existingRegistration, "clientSecret")!,
                 identityProvider: "ping",
             },
             { parent: this },
@@ -168,6 +170,19 @@ export class DocuWarePingOneProvisioning extends pulumi.ComponentResource {
             enabled: existing.credentialsAccepted,
         };
     }
+}
+
+/** One field of a structured argument: the plain value when the argument is known, else an Output of the field. */
+function fieldOf<T extends object, K extends keyof T>(
+    value: pulumi.Input<T> | undefined,
+    key: K,
+): pulumi.Input<NonNullable<pulumi.Unwrap<T[K]>>> | undefined {
+    if (pulumi.Output.isInstance(value) || value instanceof Promise) {
+        return pulumi.output(value).apply((resolved) => (resolved as Record<K, unknown>)[key]) as pulumi.Output<
+            NonNullable<pulumi.Unwrap<T[K]>>
+        >;
+    }
+    return (value as T | undefined)?.[key] as pulumi.Input<NonNullable<pulumi.Unwrap<T[K]>>> | undefined;
 }
 
 function onOff(enabled: boolean): string {

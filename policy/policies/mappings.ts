@@ -1,5 +1,5 @@
 import { type ResourceValidationPolicy, remediateResourceOfType, validateResourceOfType } from "@pulumi/policy";
-import { REQUIRED_MAPPINGS } from "../../components/provisioningArgs";
+import { REQUIRED_MAPPINGS } from "../../sdk/docuware/guideMappings";
 import { PropagationRule } from "../../sdk/pingone/propagationRule";
 import { configSchema, policyConfig } from "../lib/config";
 import { GUIDE_URL } from "../lib/guide";
@@ -113,7 +113,9 @@ export const propagationRuleRequiredMappings: ResourceValidationPolicy = {
         if (!isKnown(existing)) {
             return undefined;
         }
-        return { ...props, mappings: [...existing, ...addable.map(({ source, target }) => ({ source, target }))] };
+        // The props object is the engine's (values unknown in a preview throw when read): change it in place.
+        Object.assign(props, { mappings: [...existing, ...addable.map(({ source, target }) => ({ source, target }))] });
+        return props;
     }),
 };
 

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { readSetting, requireSettings } from "../config/stackConfig";
 import { ConfigurationError } from "../core/errors";
 import { registerSecret } from "../core/secrets";
+import { normalizeUrl } from "../core/urls";
 
 export const DOCUWARE_SETTING_SOURCES = {
     organizationUrl: { configKey: "docuware:organizationUrl", envVars: ["DOCUWARE_ORGANIZATION_URL"] },
@@ -25,8 +26,6 @@ export function configuredOrganizationUrl(): string | undefined {
     return readSetting(DOCUWARE_SETTING_SOURCES.organizationUrl);
 }
 
-const normalize = (url: string) => url.trim().replace(/\/+$/, "").toLowerCase();
-
 /**
  * An Organization Administrator credential for the management API (app registrations, provisioning settings): the
  * organization's entry in `docuware:adminCredentials` when there is one, else `docuware:clientId`/`clientSecret`.
@@ -43,7 +42,7 @@ export function docuWareAdminCredentials(organizationUrl?: string): { clientId: 
             );
         }
         Object.values(parsed).forEach((c) => registerSecret(c.clientSecret));
-        const entry = Object.entries(parsed).find(([url]) => normalize(url) === normalize(organizationUrl));
+        const entry = Object.entries(parsed).find(([url]) => normalizeUrl(url) === normalizeUrl(organizationUrl));
         if (entry) {
             return entry[1];
         }

@@ -16,12 +16,45 @@ export const AttributeMappingSchema = z
     });
 export type AttributeMapping = z.infer<typeof AttributeMappingSchema>;
 
+/** A rule's mappings: each target attribute mapped once. */
+export const AttributeMappingsSchema = z.array(AttributeMappingSchema).superRefine((mappings, context) => {
+    const seen = new Map<string, number>();
+    mappings.forEach((mapping, index) => {
+        const first = seen.get(mapping.target);
+        if (first !== undefined) {
+            context.addIssue({
+                code: "custom",
+                path: [index, "target"],
+                message: `target "${mapping.target}" is mapped twice; map each target attribute once`,
+            });
+        } else {
+            seen.set(mapping.target, index);
+        }
+    });
+});
+
+/** An active rule needs a mapping: the rule of `PropagationRuleInputsSchema`, for callers that hold only these two. */
+export function activeRuleNeedsMappings(
+    inputs: { active: boolean; mappings: readonly unknown[] },
+    context: z.RefinementCtx,
+): void {
+    if (inputs.active && inputs.mappings.length === 0) {
+        context.addIssue({
+            code: "custom",
+            path: ["mappings"],
+            message: "an active rule needs at least one attribute mapping; add mappings or set `active: false`",
+        });
+    }
+}
+
+const EMPTY_FILTER = "must not be empty: an empty filter would provision no one or everyone";
+
 /** Which PingOne users the rule provisions: one population (by name or id) or a raw `populationExpression`. */
 export const UserFilterSchema = z
     .object({
-        populationName: z.string().trim().min(1).optional(),
-        populationId: z.string().trim().min(1).optional(),
-        expression: z.string().trim().min(1, "expression must not be empty").optional(),
+        populationName: z.string().trim().min(1, EMPTY_FILTER).optional(),
+        populationId: z.string().trim().min(1, EMPTY_FILTER).optional(),
+        expression: z.string().trim().min(1, EMPTY_FILTER).optional(),
     })
     .refine((f) => [f.populationName, f.populationId, f.expression].filter((v) => v !== undefined).length === 1, {
         message: "set exactly one of `populationName`, `populationId` and `expression`",
@@ -42,30 +75,11 @@ export const PropagationRuleInputsSchema = z
         sourceStoreId: z.string().trim().min(1).optional(),
         targetStoreId: z.string().trim().min(1, "targetStoreId must not be empty"),
         userFilter: UserFilterSchema,
-        mappings: z.array(AttributeMappingSchema).default([]),
+        mappings: AttributeMappingsSchema.default([]),
         active: z.boolean().default(true),
         adopt: z.boolean().default(false),
     })
-    .superRefine((inputs, context) => {
-        if (inputs.active && inputs.mappings.length === 0) {
-            context.addIssue({
-                code: "custom",
-                path: ["mappings"],
-                message: "an active rule needs at least one attribute mapping; add mappings or set `active: false`",
-            });
-        }
-        const seen = new Set<string>();
-        inputs.mappings.forEach((mapping, index) => {
-            if (seen.has(mapping.target)) {
-                context.addIssue({
-                    code: "custom",
-                    path: ["mappings", index, "target"],
-                    message: `target "${mapping.target}" is mapped twice; map each target attribute once`,
-                });
-            }
-            seen.add(mapping.target);
-        });
-    });
+    .superRefine(activeRuleNeedsMappings);
 export type PropagationRuleInputs = z.infer<typeof PropagationRuleInputsSchema>;
 
 export interface PropagationRuleOutputs extends PropagationRuleInputs {

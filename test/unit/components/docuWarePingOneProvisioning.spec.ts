@@ -165,15 +165,15 @@ describe("DocuWarePingOneProvisioning (mocks)", () => {
                     [
                         'Invalid arguments for DocuWarePingOneProvisioning "bad":',
                         "  - `appRegistrationName` and `existingRegistration` cannot both be set: either create a registration or use one made in DocuWare Configuration.",
-                        "  - `existingRegistration.clientId` is required; copy it from the app registration in DocuWare Configuration.",
                         '  - `organizationUrl` must be an absolute https URL such as https://acme.docuware.cloud, got "acme.docuware.cloud".',
-                        '  - `region` must be one of com, eu, asia, ca, com.au, got "mars".',
-                        "  - `appRegistrationName` must not be empty; leave it out to use the default name.",
-                        "  - `userFilter` must set exactly one of `populationName`, `populationId` and `expression` (leave it out for the population named Default).",
-                        "  - `mappings[1]` must set exactly one of `source` and `expression`.",
-                        '  - `mappings[1].target` maps "userName" again (also `mappings[0]`); map each target attribute once.',
-                        '  - `connection.removeAction` must be "Disable" or "Delete", got "Purge".',
+                        '  - `region`: Unknown PingOne region "mars"; use one of com, eu, asia, ca, com.au (or the Terraform codes NA, EU, AP, CA, AU).',
+                        "  - `appRegistrationName` must not be empty.",
+                        "  - `existingRegistration.clientId` must not be empty.",
+                        '  - `connection.removeAction`: Invalid option: expected one of "Disable"|"Delete".',
                         '  - `connection.userLookupFilter` must contain %s for the user\'s identifier, e.g. userName eq "%s".',
+                        "  - `userFilter`: set exactly one of `populationName`, `populationId` and `expression`.",
+                        "  - `mappings[1]`: set exactly one of `source` and `expression`.",
+                        '  - `mappings[1].target`: target "userName" is mapped twice; map each target attribute once.',
                     ].join("\n"),
                 );
                 return true;
@@ -189,7 +189,7 @@ describe("DocuWarePingOneProvisioning (mocks)", () => {
     it("refuses an enabled rule without mappings", () => {
         assert.throws(
             () => new components.DocuWarePingOneProvisioning("empty", { mappings: [] }),
-            /`mappings` must not be empty while the rule is enabled; leave it out to use the guide's mappings\./,
+            /- `mappings`: an active rule needs at least one attribute mapping; add mappings or set `active: false`\.$/,
         );
     });
 });
