@@ -8,6 +8,7 @@ import { PropagationRevision } from "../sdk/pingone/propagationRevision";
 import { PropagationRule } from "../sdk/pingone/propagationRule";
 import { PropagationStore } from "../sdk/pingone/propagationStore";
 import { DOCUWARE_PINGONE_PROVISIONING_TYPE } from "../sdk/componentTypes";
+import { InvalidArgumentsError } from "../sdk/core/errors";
 import { GUIDE_MAPPINGS } from "../sdk/docuware/guideMappings";
 import type { DocuWarePingOneProvisioningArgs } from "./provisioningArgs";
 import { validateArgs } from "./validateArgs";
@@ -44,8 +45,9 @@ export class DocuWarePingOneProvisioning extends pulumi.ComponentResource {
         super(DocuWarePingOneProvisioning.__pulumiType, name, {}, opts);
         const problems = validateArgs(args);
         if (problems.length > 0) {
-            throw new pulumi.ResourceError(
+            throw new InvalidArgumentsError(
                 `Invalid arguments for DocuWarePingOneProvisioning "${name}":\n${problems.map((p) => `  - ${p}`).join("\n")}`,
+                problems,
                 this,
             );
         }

@@ -35,7 +35,7 @@ export async function refreshPreview(stack: Stack, output: Output): Promise<Engi
         });
     } catch (error) {
         const reason = engineErrors.length > 0 ? summarize(engineErrors) : pulumiErrorSummary(error);
-        throw new StackAccessError(`The refresh preview of stack ${stack.name} failed: ${reason}`);
+        throw new StackAccessError(`The refresh preview of stack ${stack.name} failed: ${reason}`, { cause: error });
     }
     return events;
 }

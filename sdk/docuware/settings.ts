@@ -26,6 +26,27 @@ export function configuredOrganizationUrl(): string | undefined {
     return readSetting(DOCUWARE_SETTING_SOURCES.organizationUrl);
 }
 
+const ADMIN_CREDENTIALS_FORMAT =
+    '`docuware:adminCredentials` (DOCUWARE_ADMIN_CREDENTIALS) must be JSON like {"https://acme.docuware.cloud": {"clientId": "…", "clientSecret": "…"}}';
+
+function parseAdminCredentials(raw: string): z.infer<typeof AdminCredentialsMapSchema> {
+    let json: unknown;
+    try {
+        json = JSON.parse(raw);
+    } catch {
+        // No cause: the parser's message quotes the text, which holds secrets not yet registered for redaction.
+        throw new ConfigurationError(`${ADMIN_CREDENTIALS_FORMAT}; it is not valid JSON.`);
+    }
+    const result = AdminCredentialsMapSchema.safeParse(json);
+    if (!result.success) {
+        // zod issues name paths and expectations, never the values.
+        throw new ConfigurationError(`${ADMIN_CREDENTIALS_FORMAT}; ${z.prettifyError(result.error)}`, {
+            cause: result.error,
+        });
+    }
+    return result.data;
+}
+
 /**
  * An Organization Administrator credential for the management API (app registrations, provisioning settings): the
  * organization's entry in `docuware:adminCredentials` when there is one, else `docuware:clientId`/`clientSecret`.
@@ -33,14 +54,7 @@ export function configuredOrganizationUrl(): string | undefined {
 export function docuWareAdminCredentials(organizationUrl?: string): { clientId: string; clientSecret: string } {
     const raw = readSetting(DOCUWARE_SETTING_SOURCES.adminCredentials);
     if (raw !== undefined && organizationUrl !== undefined) {
-        let parsed: z.infer<typeof AdminCredentialsMapSchema>;
-        try {
-            parsed = AdminCredentialsMapSchema.parse(JSON.parse(raw));
-        } catch {
-            throw new ConfigurationError(
-                '`docuware:adminCredentials` must be JSON like {"https://acme.docuware.cloud": {"clientId": "…", "clientSecret": "…"}}.',
-            );
-        }
+        const parsed = parseAdminCredentials(raw);
         Object.values(parsed).forEach((c) => registerSecret(c.clientSecret));
         const entry = Object.entries(parsed).find(([url]) => normalizeUrl(url) === normalizeUrl(organizationUrl));
         if (entry) {
