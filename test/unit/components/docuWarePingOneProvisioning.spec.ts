@@ -71,7 +71,11 @@ describe("DocuWarePingOneProvisioning (mocks)", () => {
         });
         const revision = mocks.find(`${DYNAMIC}/pingone:PropagationRevision`, "acme-revision").inputs;
         assert.match((revision.triggers as { configuration: string }).configuration, /^[0-9a-f]{64}$/);
-        assert.equal(await unwrap(provisioning.storeId), undefined, "storeId is an output of the connection");
+        // Each id output is the matching child's output, not another child's or the component's own value.
+        assert.deepEqual(
+            await unwrap(pulumi.all([provisioning.storeId, provisioning.ruleId, provisioning.revisionId])),
+            ["acme-connection-store-id", "acme-rule-rule-id", "acme-revision-revision-id"],
+        );
         assert.equal(
             await unwrap(provisioning.status),
             'DocuWare provisioning on (ping); connection "DocuWare (acme)" on; rule "PingOne to DocuWare (acme)" on, 6 mappings',
@@ -134,6 +138,27 @@ describe("DocuWarePingOneProvisioning (mocks)", () => {
         const existing = mocks.find(`${DYNAMIC}/docuware:ExistingAppRegistration`, "cloud-registration").inputs;
         assert.equal(existing.identityProvider, "ping");
         assert.equal(existing.organizationUrl, "https://acme.docuware.cloud");
+    });
+
+    it("accepts Outputs for the structured arguments and passes their fields on", async () => {
+        const provisioning = new components.DocuWarePingOneProvisioning("outputs", {
+            existingRegistration: pulumi.output({ clientId: "client", clientSecret: pulumi.secret("secret") }),
+            connection: pulumi.output({ removeAction: "Delete" as const, deprovisionOnDelete: true }),
+            userFilter: pulumi.output({ populationId: "pop-2" }),
+            mappings: pulumi.output([{ source: "username", target: "userName" }]),
+        });
+        await settle(provisioning);
+        const existing = mocks.find(`${DYNAMIC}/docuware:ExistingAppRegistration`, "outputs-registration").inputs;
+        // The registration holds a secret, so both of its fields reach the child as secrets.
+        const secretValue = (value: unknown) => (value as { value: unknown }).value;
+        assert.equal(secretValue(existing.clientId), "client");
+        assert.equal(secretValue(existing.clientSecret), "secret");
+        const store = mocks.find(`${DYNAMIC}/pingone:PropagationStore`, "outputs-connection").inputs;
+        assert.equal(store.removeAction, "Delete");
+        assert.equal(store.managed, true);
+        const rule = mocks.find(`${DYNAMIC}/pingone:PropagationRule`, "outputs-rule").inputs;
+        assert.deepEqual(rule.userFilter, { populationId: "pop-2" });
+        assert.deepEqual(rule.mappings, [{ source: "username", target: "userName" }]);
     });
 
     it("names several instances after their component, so they live in one stack", async () => {
