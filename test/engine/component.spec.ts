@@ -1,4 +1,5 @@
 import { strict as assert } from "node:assert";
+import type { UpResult } from "@pulumi/pulumi/automation";
 import { DocuWarePingOneProvisioning } from "../../components";
 import { type RunningEmulators, startTestEmulators } from "../helpers/emulators";
 import { StepRecorder, type TestStack, createInlineStack, printEngineVersion, requireEngine } from "../helpers/engine";
@@ -7,7 +8,9 @@ describe("DocuWarePingOneProvisioning through the engine", function () {
     this.timeout(600_000);
     let emulators: RunningEmulators;
     let test: TestStack;
+    let deployed: UpResult;
 
+    // Every test starts from the deployed setup (made here, not by another test) and leaves it as it found it.
     before(async function () {
         requireEngine(this);
         printEngineVersion();
@@ -20,16 +23,19 @@ describe("DocuWarePingOneProvisioning through the engine", function () {
                 return { scimBaseUrl: provisioning.scimBaseUrl, status: provisioning.status };
             },
         });
+        deployed = await test.stack.up();
     });
     after(async () => {
         await test?.dispose();
         await emulators?.stop();
     });
 
-    it("deploys the guide's setup", async () => {
-        const result = await test.stack.up();
-        assert.equal(result.summary.result, "succeeded");
-        console.log(result.outputs.status?.value);
+    it("deploys the guide's setup", () => {
+        assert.equal(deployed.summary.result, "succeeded");
+        assert.equal(
+            deployed.outputs.status?.value,
+            'DocuWare provisioning on (ping); connection "DocuWare (acme)" on; rule "PingOne to DocuWare (acme)" on, 6 mappings',
+        );
     });
 
     it("previews no changes, sending no request", async () => {
