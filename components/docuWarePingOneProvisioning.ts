@@ -34,9 +34,13 @@ export class DocuWarePingOneProvisioning extends pulumi.ComponentResource {
     readonly tokenUrl: pulumi.Output<string>;
     /** Client id of the DocuWare app registration (secret when it came from `existingRegistration`). */
     readonly clientId: pulumi.Output<string>;
+    /** Id of the PingOne SCIM connection. */
     readonly storeId: pulumi.Output<string>;
+    /** Id of the propagation plan the rule belongs to. */
     readonly planId: pulumi.Output<string>;
+    /** Id of the provisioning rule. */
     readonly ruleId: pulumi.Output<string>;
+    /** Id of the last published revision. */
     readonly revisionId: pulumi.Output<string>;
     /** One line on what is enabled, e.g. "DocuWare provisioning on (ping); connection "DocuWare (acme)" on; rule … on, 6 mappings". */
     readonly status: pulumi.Output<string>;

@@ -38,10 +38,15 @@ type _ArgsMatchSchema = AssertArgsMatch<ArgsDrift<AppRegistrationArgs, z.input<t
 export class AppRegistration extends pulumi.dynamic.Resource {
     static readonly __pulumiType = "pulumi-nodejs:dynamic/docuware:AppRegistration";
 
+    /** Application (Client) ID; also the resource id. */
     declare readonly clientId: pulumi.Output<string>;
+    /** The client secret, kept secret in state; changes when `secretVersion` changes. */
     declare readonly clientSecret: pulumi.Output<string>;
+    /** The DocuWare organization, without a trailing slash. */
     declare readonly organizationUrl: pulumi.Output<string>;
+    /** Application Name as DocuWare has it. */
     declare readonly name: pulumi.Output<string>;
+    /** The `secretVersion` of the current secret; a refresh appends a note when the secret stopped working. */
     declare readonly secretVersion: pulumi.Output<string>;
 
     constructor(name: string, args: AppRegistrationArgs, opts?: pulumi.CustomResourceOptions) {

@@ -31,11 +31,17 @@ type _ArgsMatchSchema = AssertArgsMatch<
 export class ExistingAppRegistration extends pulumi.dynamic.Resource {
     static readonly __pulumiType = "pulumi-nodejs:dynamic/docuware:ExistingAppRegistration";
 
+    /** Application (Client) ID, kept secret in state. */
     declare readonly clientId: pulumi.Output<string>;
+    /** The client secret, kept secret in state. */
     declare readonly clientSecret: pulumi.Output<string>;
+    /** DocuWare's OAuth token URL (OAuth Token Request in PingOne), discovered from the organization. */
     declare readonly tokenUrl: pulumi.Output<string>;
+    /** DocuWare's SCIM base URL for the identity provider (SCIM BASE URL in PingOne). */
     declare readonly scimBaseUrl: pulumi.Output<string>;
+    /** The DocuWare organization, without a trailing slash. */
     declare readonly organizationUrl: pulumi.Output<string>;
+    /** Whether DocuWare issued a token for the credentials and its SCIM service accepted it at the last check. */
     declare readonly credentialsAccepted: pulumi.Output<boolean>;
 
     constructor(name: string, args: ExistingAppRegistrationArgs, opts?: pulumi.CustomResourceOptions) {

@@ -26,10 +26,15 @@ type _ArgsMatchSchema = AssertArgsMatch<ArgsDrift<UserProvisioningArgs, z.input<
 export class UserProvisioning extends pulumi.dynamic.Resource {
     static readonly __pulumiType = "pulumi-nodejs:dynamic/docuware:UserProvisioning";
 
+    /** DocuWare's SCIM base URL for the identity provider (SCIM BASE URL in PingOne). */
     declare readonly scimBaseUrl: pulumi.Output<string>;
+    /** DocuWare's OAuth token URL (OAuth Token Request in PingOne). */
     declare readonly tokenUrl: pulumi.Output<string>;
+    /** The DocuWare organization, without a trailing slash. */
     declare readonly organizationUrl: pulumi.Output<string>;
+    /** Whether User Provisioning is enabled. */
     declare readonly enabled: pulumi.Output<boolean>;
+    /** The identity provider as its SCIM path slug, e.g. "ping". */
     declare readonly identityProvider: pulumi.Output<string>;
 
     constructor(name: string, args: UserProvisioningArgs, opts?: pulumi.CustomResourceOptions) {

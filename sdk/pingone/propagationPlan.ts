@@ -28,10 +28,15 @@ type _ArgsMatchSchema = AssertArgsMatch<ArgsDrift<PropagationPlanArgs, z.input<t
 export class PropagationPlan extends pulumi.dynamic.Resource {
     static readonly __pulumiType = "pulumi-nodejs:dynamic/pingone:PropagationPlan";
 
+    /** The plan's id (also the resource id), for `PropagationRule.planId`. */
     declare readonly planId: pulumi.Output<string>;
+    /** The PingOne environment. */
     declare readonly environmentId: pulumi.Output<string>;
+    /** Plan name. */
     declare readonly name: pulumi.Output<string>;
+    /** Whether the plan is ACTIVE. */
     declare readonly active: pulumi.Output<boolean>;
+    /** True when the plan existed before and was taken over; such a plan is left in place on destroy. */
     declare readonly adopted: pulumi.Output<boolean>;
 
     constructor(name: string, args: PropagationPlanArgs = {}, opts?: pulumi.CustomResourceOptions) {

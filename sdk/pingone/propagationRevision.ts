@@ -30,7 +30,9 @@ type _ArgsMatchSchema = AssertArgsMatch<
 export class PropagationRevision extends pulumi.dynamic.Resource {
     static readonly __pulumiType = "pulumi-nodejs:dynamic/pingone:PropagationRevision";
 
+    /** Id of the published revision. */
     declare readonly revisionId: pulumi.Output<string>;
+    /** When PingOne published it. */
     declare readonly createdAt: pulumi.Output<string | undefined>;
 
     constructor(name: string, args: PropagationRevisionArgs = {}, opts?: pulumi.CustomResourceOptions) {

@@ -60,14 +60,21 @@ type _ArgsMatchSchema = AssertArgsMatch<ArgsDrift<PropagationRuleArgs, z.input<t
 export class PropagationRule extends pulumi.dynamic.Resource {
     static readonly __pulumiType = "pulumi-nodejs:dynamic/pingone:PropagationRule";
 
+    /** The rule's id (also the resource id). */
     declare readonly ruleId: pulumi.Output<string>;
+    /** The PingOne environment. */
     declare readonly environmentId: pulumi.Output<string>;
+    /** Rule name. */
     declare readonly name: pulumi.Output<string>;
+    /** Whether the rule is active. */
     declare readonly active: pulumi.Output<boolean>;
     /** The source store in use (`sourceStoreId`, or the PingOne Directory store). */
     declare readonly effectiveSourceStoreId: pulumi.Output<string>;
+    /** The SCIM connection the rule provisions to. */
     declare readonly targetStoreId: pulumi.Output<string>;
+    /** The rule's `populationExpression` as PingOne stores it (a population name resolved to its id). */
     declare readonly populationExpression: pulumi.Output<string>;
+    /** The attribute mappings as PingOne has them. */
     declare readonly mappings: pulumi.Output<{ source?: string; expression?: string; target: string }[]>;
 
     constructor(name: string, args: PropagationRuleArgs, opts?: pulumi.CustomResourceOptions) {

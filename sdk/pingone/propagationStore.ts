@@ -84,15 +84,23 @@ type _ArgsMatchSchema = AssertArgsMatch<ArgsDrift<PropagationStoreArgs, z.input<
 export class PropagationStore extends pulumi.dynamic.Resource {
     static readonly __pulumiType = "pulumi-nodejs:dynamic/pingone:PropagationStore";
 
+    /** The connection's id (also the resource id), for `PropagationRule.targetStoreId`. */
     declare readonly storeId: pulumi.Output<string>;
+    /** The PingOne environment. */
     declare readonly environmentId: pulumi.Output<string>;
+    /** Connection name. */
     declare readonly name: pulumi.Output<string>;
+    /** Whether the connection is enabled (store status ACTIVE). */
     declare readonly enabled: pulumi.Output<boolean>;
+    /** The SCIM BASE URL PingOne provisions to. */
     declare readonly scimUrl: pulumi.Output<string>;
+    /** The OAuth token URL PingOne gets tokens from. */
     declare readonly oauthTokenUrl: pulumi.Output<string | undefined>;
+    /** What happens to deprovisioned users in the target: "Disable" or "Delete". */
     declare readonly removeAction: pulumi.Output<"Disable" | "Delete">;
     /** SYNCING or FAILED as of the last create, update or refresh. */
     declare readonly syncState: pulumi.Output<string | undefined>;
+    /** PingOne's details of the last synchronization failure, if any. */
     declare readonly syncDetails: pulumi.Output<string | undefined>;
 
     constructor(name: string, args: PropagationStoreArgs, opts?: pulumi.CustomResourceOptions) {
