@@ -9,10 +9,10 @@ export const AttributeMappingSchema = z
         /** PingOne expression instead of a source attribute, e.g. `#root.user.name.given + " " + …`. */
         expression: z.string().trim().min(1).optional(),
         /** Flat SCIM target attribute, e.g. `userName`, `workEmail`, `externalId`, `active`, `givenName`. */
-        target: z.string().trim().min(1, "target must not be empty"),
+        target: z.string().trim().min(1, "target must not be empty; name a SCIM attribute such as userName"),
     })
     .refine((m) => (m.source === undefined) !== (m.expression === undefined), {
-        message: "set exactly one of `source` and `expression`",
+        message: "mapping must set exactly one of `source` and `expression`",
     });
 export type AttributeMapping = z.infer<typeof AttributeMappingSchema>;
 
@@ -47,17 +47,17 @@ export function activeRuleNeedsMappings(
     }
 }
 
-const EMPTY_FILTER = "must not be empty: an empty filter would provision no one or everyone";
+const emptyFilter = (field: string) => `${field} must not be empty: an empty filter would provision no one or everyone`;
 
 /** Which PingOne users the rule provisions: one population (by name or id) or a raw `populationExpression`. */
 export const UserFilterSchema = z
     .object({
-        populationName: z.string().trim().min(1, EMPTY_FILTER).optional(),
-        populationId: z.string().trim().min(1, EMPTY_FILTER).optional(),
-        expression: z.string().trim().min(1, EMPTY_FILTER).optional(),
+        populationName: z.string().trim().min(1, emptyFilter("populationName")).optional(),
+        populationId: z.string().trim().min(1, emptyFilter("populationId")).optional(),
+        expression: z.string().trim().min(1, emptyFilter("expression")).optional(),
     })
     .refine((f) => [f.populationName, f.populationId, f.expression].filter((v) => v !== undefined).length === 1, {
-        message: "set exactly one of `populationName`, `populationId` and `expression`",
+        message: "userFilter must set exactly one of `populationName`, `populationId` and `expression`",
     });
 export type UserFilter = z.infer<typeof UserFilterSchema>;
 

@@ -196,8 +196,8 @@ describe("DocuWarePingOneProvisioning (mocks)", () => {
                         "  - `existingRegistration.clientId` must not be empty.",
                         '  - `connection.removeAction`: Invalid option: expected one of "Disable"|"Delete".',
                         '  - `connection.userLookupFilter` must contain %s for the user\'s identifier, e.g. userName eq "%s".',
-                        "  - `userFilter`: set exactly one of `populationName`, `populationId` and `expression`.",
-                        "  - `mappings[1]`: set exactly one of `source` and `expression`.",
+                        "  - `userFilter` must set exactly one of `populationName`, `populationId` and `expression`.",
+                        "  - `mappings[1]` must set exactly one of `source` and `expression`.",
                         '  - `mappings[1].target`: target "userName" is mapped twice; map each target attribute once.',
                     ].join("\n"),
                 );
