@@ -31,6 +31,11 @@ function known(value: unknown): boolean {
     return true;
 }
 
+/** A plain value now (its fields may still be Outputs), as opposed to an Output or a Promise of one. */
+function plain(value: unknown): boolean {
+    return !pulumi.Output.isInstance(value) && !(value instanceof Promise);
+}
+
 const store = PropagationStoreInputsSchema.shape;
 const rule = PropagationRuleInputsSchema.shape;
 const existing = ExistingAppRegistrationInputsSchema.shape;
@@ -45,8 +50,8 @@ const RuleMappingsSchema = z
  * and whether it is given.
  */
 function checks(args: DocuWarePingOneProvisioningArgs): [string, z.ZodType, unknown][] {
-    const connection = (known(args.connection) ? (args.connection ?? {}) : {}) as ConnectionOptionsArgs;
-    const registration = (known(args.existingRegistration) ? args.existingRegistration : undefined) as
+    const connection = (plain(args.connection) ? (args.connection ?? {}) : {}) as ConnectionOptionsArgs;
+    const registration = (plain(args.existingRegistration) ? args.existingRegistration : undefined) as
         ExistingRegistrationArgs | undefined;
     const mappings = args.mappings !== undefined && known(args.mappings) ? args.mappings : undefined;
     return [
@@ -101,7 +106,7 @@ export function validateArgs(args: DocuWarePingOneProvisioningArgs): string[] {
         const required =
             argument.startsWith("existingRegistration.") &&
             args.existingRegistration !== undefined &&
-            known(args.existingRegistration);
+            plain(args.existingRegistration);
         if ((value === undefined && !required) || !known(value)) {
             continue;
         }

@@ -161,6 +161,27 @@ describe("DocuWarePingOneProvisioning (mocks)", () => {
         assert.deepEqual(rule.mappings, [{ source: "username", target: "userName" }]);
     });
 
+    it("checks the known fields of a structured argument whose other fields are Outputs", () => {
+        assert.throws(
+            () =>
+                new components.DocuWarePingOneProvisioning("partly-known", {
+                    connection: { removeAction: "Purge" as "Delete", createUsers: pulumi.output(true) },
+                    existingRegistration: { clientId: pulumi.secret("client"), clientSecret: "" },
+                }),
+            (error: Error) => {
+                assert.equal(
+                    error.message,
+                    [
+                        'Invalid arguments for DocuWarePingOneProvisioning "partly-known":',
+                        "  - `existingRegistration.clientSecret` must not be empty.",
+                        '  - `connection.removeAction`: Invalid option: expected one of "Disable"|"Delete".',
+                    ].join("\n"),
+                );
+                return true;
+            },
+        );
+    });
+
     it("names several instances after their component, so they live in one stack", async () => {
         await settle(new components.DocuWarePingOneProvisioning("org-a", {}));
         await settle(new components.DocuWarePingOneProvisioning("org-b", {}));
