@@ -3,7 +3,7 @@ import { z } from "zod";
 import { AppRegistrationInputsSchema } from "../sdk/docuware/appRegistrationProvider";
 import { ExistingAppRegistrationInputsSchema } from "../sdk/docuware/existingAppRegistrationProvider";
 import { OrganizationUrlSchema } from "../sdk/docuware/organizationUrl";
-import { RegionSchema } from "../sdk/pingone/environment";
+import { EnvironmentIdSchema, RegionSchema } from "../sdk/pingone/environment";
 import { PropagationStoreInputsSchema } from "../sdk/pingone/propagationStoreProvider";
 import {
     AttributeMappingsSchema,
@@ -57,6 +57,8 @@ function checks(args: DocuWarePingOneProvisioningArgs): [string, z.ZodType, unkn
     return [
         ["organizationUrl", OrganizationUrlSchema, args.organizationUrl],
         ["region", RegionSchema, args.region],
+        ["environmentId", EnvironmentIdSchema, args.environmentId],
+        ["planId", rule.planId, args.planId],
         ["appRegistrationName", AppRegistrationInputsSchema.shape.name, args.appRegistrationName],
         ["existingRegistration.clientId", existing.clientId, registration?.clientId],
         ["existingRegistration.clientSecret", existing.clientSecret, registration?.clientSecret],

@@ -46,6 +46,8 @@ export class InvalidArgumentsError extends RequestValidationError {
         message: string,
         issues: readonly string[],
         readonly resource: object,
+        /** Read by the CLI like `pulumi.ResourceError.hideStack`: true when the message alone says what to fix. */
+        readonly hideStack = false,
     ) {
         super(message, issues);
     }

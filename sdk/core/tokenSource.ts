@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import type { ServiceName } from "./errors";
+import { ApiError, NotFoundError, type ServiceName } from "./errors";
 import { HttpClient, type TokenSource } from "./httpClient";
+import { processCache } from "./processCache";
 import type { RetryPolicy } from "./retry";
 import { registerSecret } from "./secrets";
 
@@ -41,8 +42,8 @@ interface CachedToken {
 /** Tokens cached per credential for the whole process, shared by every client built from the same credential. */
 const cache: Map<string, CachedToken> = ((
     globalThis as { __docuwarePingOneTokens?: Map<string, CachedToken> }
-).__docuwarePingOneTokens ??= new Map<string, CachedToken>());
-const inFlight = new Map<string, Promise<CachedToken>>();
+).__docuwarePingOneTokens ??= processCache<string, CachedToken>());
+const inFlight = processCache<string, Promise<CachedToken>>();
 
 /** Renew this long before expiry (or at half the lifetime of short-lived tokens). */
 const RENEWAL_MARGIN_MS = 60_000;
@@ -98,14 +99,22 @@ export class ClientCredentialsTokenSource implements TokenSource {
             form.client_id = clientId;
             form.client_secret = clientSecret;
         }
-        const response = await this.http.request({
-            method: "POST",
-            path: "",
-            form,
-            headers,
-            responseSchema: TokenResponseSchema,
-            repeatable: true, // asking for a token has no side effect
-        });
+        const response = await this.http
+            .request({
+                method: "POST",
+                path: "",
+                form,
+                headers,
+                responseSchema: TokenResponseSchema,
+                repeatable: true, // asking for a token has no side effect
+            })
+            .catch((error: unknown) => {
+                // A 404 from the token endpoint (unknown environment or organization, wrong URL) says nothing about
+                // the object a request was for: it must never read as "the object was deleted".
+                throw error instanceof NotFoundError
+                    ? Object.assign(new ApiError({ ...error }), { cause: error })
+                    : error;
+            });
         registerSecret(response.access_token);
         const lifetimeMs = (response.expires_in ?? 3600) * 1000;
         const margin = Math.min(RENEWAL_MARGIN_MS, lifetimeMs / 2);

@@ -17,7 +17,9 @@ const required = (field: string) => ({
 export const ExistingAppRegistrationInputsSchema = z.object({
     organizationUrl: OrganizationUrlSchema,
     clientId: z.string(required("clientId")).trim().min(1, "clientId must not be empty"),
-    clientSecret: z.string(required("clientSecret")).min(1, "clientSecret must not be empty"),
+    clientSecret: z
+        .string(required("clientSecret"))
+        .refine((secret) => secret.trim() !== "", "clientSecret must not be empty"),
     identityProvider: IdentityProviderSlugSchema.default("ping"),
     /** Always true in the inputs; a refresh sets it false when DocuWare stops accepting the credentials. */
     credentialsAccepted: z.literal(true).default(true),

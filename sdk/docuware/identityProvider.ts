@@ -45,23 +45,23 @@ export function scimBaseUrl(organizationUrl: string, slug: string): string {
     return `${organizationUrl.replace(/\/+$/, "")}${SCIM_SERVICE_PATH}/${slug}/scim`;
 }
 
-const SCIM_BASE_URL = /^(.*?)\/DocuWare\/Services\/UserProvisioningService\/([^/]+)\/scim\/?$/i;
+/** `{organization}/DocuWare/Services/UserProvisioningService/{slug}/scim`, optionally with a trailing slash. */
+const SCIM_BASE_URL = /^(https?:\/\/.+?)\/DocuWare\/Services\/UserProvisioningService\/([^/]+)\/scim\/?$/i;
 
 /**
- * The organization URL and identity-provider slug of a SCIM base URL (the inverse of `scimBaseUrl`), or undefined
- * when the URL is not DocuWare's User Provisioning URL. The slug is returned as written, even when it is not one
- * DocuWare knows (check it with `IdentityProviderSlugSchema`).
+ * The organization URL and identity-provider slug of a DocuWare User Provisioning SCIM base URL (the inverse of
+ * `scimBaseUrl`), or undefined when the URL is not DocuWare's SCIM service.
  */
 export function parseScimBaseUrl(url: string): { organizationUrl: string; identityProvider: string } | undefined {
-    let parsed: URL;
+    const match = SCIM_BASE_URL.exec(url.trim());
+    if (!match) {
+        return undefined;
+    }
+    let identityProvider: string;
     try {
-        parsed = new URL(url.trim());
+        identityProvider = decodeURIComponent(match[2]!);
     } catch {
-        return undefined;
+        identityProvider = match[2]!;
     }
-    const match = SCIM_BASE_URL.exec(parsed.pathname);
-    if (!match?.[2]) {
-        return undefined;
-    }
-    return { organizationUrl: `${parsed.origin}${match[1]}`, identityProvider: decodeURIComponent(match[2]) };
+    return { organizationUrl: match[1]!, identityProvider };
 }

@@ -18,6 +18,11 @@ export interface PropagationRevisionArgs {
      * one changes. Secret values stay secret in state; pass hashes rather than secrets.
      */
     readonly triggers?: pulumi.Input<Record<string, pulumi.Input<unknown>>>;
+    /**
+     * On create, record the latest published revision instead of publishing a new one (when there is one): for
+     * bringing a live setup under Pulumi without resynchronizing its stores. Defaults to false.
+     */
+    readonly adopt?: pulumi.Input<boolean>;
 }
 
 type _ArgsMatchSchema = AssertArgsMatch<

@@ -1,4 +1,5 @@
 import { ProvisioningError } from "../core/errors";
+import { processCache } from "../core/processCache";
 import { PartialFailure, type ResourceDefinition } from "../providers/definition";
 import { createOnce, deleteIdempotent, unlessNotFound } from "../providers/recovery";
 import { filterValue } from "./client";
@@ -10,6 +11,7 @@ import {
     PropagationRuleInputsSchema,
     type PropagationRuleOutputs,
     type UserFilter,
+    sameGroupIds,
     sameMappings,
 } from "./ruleInputs";
 import type { Mapping, Rule, RuleWrite } from "./schemas";
@@ -17,7 +19,7 @@ import type { Mapping, Rule, RuleWrite } from "./schemas";
 type Apis = ReturnType<typeof pingOneApis>;
 
 /** Population ids by name, for this provider process (one Pulumi operation): rules on one population look it up once. */
-const populationIds = new Map<string, Promise<string | undefined>>();
+const populationIds = processCache<string, Promise<string | undefined>>();
 
 function populationIdByName({ client, propagation }: Apis, name: string): Promise<string | undefined> {
     const key = `${client.settings.apiUrl}|${propagation.environmentId}|${name}`;
@@ -47,13 +49,14 @@ async function populationExpression(apis: Apis, filter: UserFilter): Promise<str
     return `population.id eq ${filterValue(populationId)}`;
 }
 
-const SINGLE_POPULATION = /^\s*population\.id\s+eq\s+"([^"]+)"\s*$/i;
+/** `population.id eq "…"`, the expression the console's "Population Name Equals" writes. */
+export const SINGLE_POPULATION = /^\s*population\.id\s+eq\s+"([^"]+)"\s*$/i;
 
 /**
  * Population names by id, for this provider process (one Pulumi operation): a refresh of many rules on one
  * population reads it once.
  */
-const populationNames = new Map<string, Promise<string | undefined>>();
+const populationNames = processCache<string, Promise<string | undefined>>();
 
 function populationName({ client, propagation }: Apis, populationId: string): Promise<string | undefined> {
     const key = `${client.settings.apiUrl}|${propagation.environmentId}|${populationId}`;
@@ -80,7 +83,7 @@ async function liveUserFilter(apis: Apis, expression: string, desired: UserFilte
 }
 
 /** The environment's PingOne Directory store, found (or created) once per provider process. */
-const directoryStores = new Map<string, Promise<string>>();
+const directoryStores = processCache<string, Promise<string>>();
 
 function directoryStoreId({ client, propagation }: Apis): Promise<string> {
     const key = `${client.settings.apiUrl}|${propagation.environmentId}`;
@@ -115,6 +118,7 @@ function toRuleWrite(
         targetStore: { id: inputs.targetStoreId },
         active,
         populationExpression: expression,
+        groups: inputs.groupIds?.map((id) => ({ id })),
     };
 }
 
@@ -206,6 +210,7 @@ async function toOutputs(
                 ? reference.userFilter
                 : await liveUserFilter(apis, expression, reference.userFilter),
         mappings: orderedLike(mappings.map(fromMapping), reference.mappings),
+        groupIds: rule.groups?.length ? rule.groups.map((g) => g.id) : reference.groupIds && [],
         active: rule.active ?? false,
         adopt: reference.adopt,
         ruleId: rule.id,
@@ -217,7 +222,27 @@ async function findByName(api: PropagationClient, planId: string, name: string):
     return (await api.listRules(planId)).find((r) => r.name === name);
 }
 
-/** Applies every managed setting to an existing rule: mappings first, then the rule itself (with `active`). */
+/** Whether a live rule already holds what a write would send (an adopted rule then needs no PUT). */
+function holds(live: Rule, write: RuleWrite): boolean {
+    return (
+        live.name === write.name &&
+        (live.description || undefined) === write.description &&
+        live.plan.id === write.plan.id &&
+        live.sourceStore.id === write.sourceStore.id &&
+        live.targetStore.id === write.targetStore.id &&
+        (live.active ?? false) === write.active &&
+        (live.populationExpression ?? "") === write.populationExpression &&
+        sameGroupIds(
+            live.groups?.map((g) => g.id),
+            write.groups?.map((g) => g.id),
+        )
+    );
+}
+
+/**
+ * Applies every managed setting to an existing rule: mappings first, then the rule itself (with `active`). A rule
+ * being adopted (`live`) that already matches is not written, so adopting a live setup changes nothing.
+ */
 async function converge(
     apis: Apis,
     ruleId: string,
@@ -225,12 +250,11 @@ async function converge(
     sourceStoreId: string,
     expression: string,
     liveMappings: Mapping[],
+    live?: Rule,
 ): Promise<LiveRule> {
     const mappings = await syncMappings(apis.propagation, ruleId, inputs.mappings, liveMappings);
-    const rule = await apis.propagation.updateRule(
-        ruleId,
-        toRuleWrite(inputs, sourceStoreId, expression, inputs.active),
-    );
+    const write = toRuleWrite(inputs, sourceStoreId, expression, inputs.active);
+    const rule = live && holds(live, write) ? live : await apis.propagation.updateRule(ruleId, write);
     return { rule, mappings };
 }
 
@@ -247,12 +271,13 @@ export const propagationRuleDefinition: ResourceDefinition<PropagationRuleInputs
         "targetStoreId",
         "userFilter",
         "mappings",
+        "groupIds",
         "active",
     ],
     preflight: requirePingOneSettings,
     outputOnlyFields: ["ruleId", "effectiveSourceStoreId", "populationExpression"],
     replaceFields: ["environmentId", "region", "planId", "sourceStoreId", "targetStoreId"],
-    equals: { mappings: sameMappings },
+    equals: { mappings: sameMappings, groupIds: sameGroupIds },
 
     /** Creates the rule inactive, adds the mappings, then activates it: PingOne refuses to activate a rule without mappings. */
     async create(inputs) {
@@ -281,7 +306,7 @@ export const propagationRuleDefinition: ResourceDefinition<PropagationRuleInputs
         try {
             // A rule just created has no mappings: no need to list them.
             const liveMappings = created ? [] : await ctx.propagation.listMappings(rule.id);
-            const converged = await converge(ctx, rule.id, inputs, sourceStoreId, expression, liveMappings);
+            const converged = await converge(ctx, rule.id, inputs, sourceStoreId, expression, liveMappings, existing);
             return { id: rule.id, outs: await toOutputs(ctx, converged, inputs, expression) };
         } catch (error) {
             // The rule exists: record it so the next `pulumi up` finishes the job instead of creating another.
@@ -325,6 +350,7 @@ export const propagationRuleDefinition: ResourceDefinition<PropagationRuleInputs
                 sourceStore: { id: olds.effectiveSourceStoreId },
                 targetStore: { id: olds.targetStoreId },
                 populationExpression: olds.populationExpression,
+                groups: olds.groupIds?.map((groupId) => ({ id: groupId })),
                 active: false,
             }),
         );

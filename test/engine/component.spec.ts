@@ -1,7 +1,8 @@
 import { strict as assert } from "node:assert";
-import type { UpResult } from "@pulumi/pulumi/automation";
+import type { EngineEvent, UpResult } from "@pulumi/pulumi/automation";
 import { DocuWarePingOneProvisioning } from "../../components";
 import { type RunningEmulators, startTestEmulators } from "../helpers/emulators";
+import { provisionUser } from "../helpers/projects";
 import { StepRecorder, type TestStack, createInlineStack, printEngineVersion, requireEngine } from "../helpers/engine";
 
 describe("DocuWarePingOneProvisioning through the engine", function () {
@@ -36,6 +37,27 @@ describe("DocuWarePingOneProvisioning through the engine", function () {
             deployed.outputs.status?.value,
             'DocuWare provisioning on (ping); connection "DocuWare (acme)" on; rule "PingOne to DocuWare (acme)" on, 6 mappings',
         );
+    });
+
+    it("finds nothing to change on refresh after provisioning changed the connection's sync state", async () => {
+        // Status readings are no drift.
+        const user = await provisionUser(emulators, emulators.connection().pingone, "refresh-user");
+        const steps = new StepRecorder();
+        let connection: Record<string, unknown> | undefined;
+        const onEvent = (event: EngineEvent) => {
+            steps.onEvent(event);
+            const refreshed = event.resOutputsEvent?.metadata;
+            if (refreshed?.op === "refresh" && refreshed.urn.endsWith("::acme-connection")) {
+                connection = refreshed.new?.outputs;
+            }
+        };
+        try {
+            await test.stack.preview({ refresh: true, expectNoChanges: true, onEvent });
+        } finally {
+            await user.delete();
+        }
+        assert.deepEqual(steps.changes(), []);
+        assert.equal(connection?.syncState, "SYNCING", "the refresh read the new sync state");
     });
 
     it("previews no changes, sending no request", async () => {

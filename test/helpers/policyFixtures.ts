@@ -20,6 +20,8 @@ import { Secret, type StackResourceSpec, UNKNOWN_STRING } from "./policyHarness"
 export const ORGANIZATION_URL = "https://acme.docuware.cloud";
 export const SCIM_URL = `${ORGANIZATION_URL}/DocuWare/Services/UserProvisioningService/ping/scim`;
 export const TOKEN_URL = "https://login-emea.docuware.cloud/0f7b43c2-2c1d-4d8c-9c9e-8c2b0e0d7a11/connect/token";
+export const PLAN_ID = "b2c3d4e5-0000-4000-8000-000000000002";
+export const STORE_ID = "c3d4e5f6-0000-4000-8000-000000000003";
 const ENVIRONMENT_ID = "a1b2c3d4-0000-4000-8000-000000000001";
 const PROVIDER = "exports.handler = __f0;";
 
@@ -37,9 +39,9 @@ export const ruleProps = (): Props =>
     checked<PropagationRuleArgs>(PropagationRuleInputsSchema, {
         environmentId: ENVIRONMENT_ID,
         region: "com",
-        planId: "plan-1",
+        planId: PLAN_ID,
         name: "PingOne to DocuWare (acme)",
-        targetStoreId: "store-1",
+        targetStoreId: STORE_ID,
         userFilter: { populationName: "Default" },
         mappings: GUIDE_MAPPINGS.map((mapping) => ({ ...mapping })),
     });
@@ -108,7 +110,7 @@ export function deployedStack(): StackResourceSpec[] {
         {
             resourceClass: PropagationStore,
             name: "acme-connection",
-            props: { ...storeProps(), storeId: "store-1", syncState: "SYNCING" },
+            props: { ...storeProps(), storeId: STORE_ID, syncState: "SYNCING" },
             propertyDependencies: { scimUrl: ["acme-docuware-provisioning"] },
         },
         {

@@ -97,13 +97,15 @@ describe("provider framework (toDynamicProvider)", () => {
             );
         });
 
-        it("runs the preflight on valid inputs, so missing settings fail the preview", async () => {
+        it("runs the preflight on valid inputs, so missing settings fail the preview as a check failure", async () => {
             const { provider } = fakeService({
                 preflight: () => {
                     throw new ConfigurationError("`test:key` (TEST_KEY) is not set");
                 },
             });
-            await assert.rejects(provider.check!({}, { name: "a" }), ConfigurationError);
+            assert.deepEqual(await provider.check!({}, { name: "a" }), {
+                failures: [{ property: "", reason: "`test:key` (TEST_KEY) is not set" }],
+            });
         });
     });
 
