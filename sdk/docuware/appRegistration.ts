@@ -1,6 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
+import { definedInputs } from "../providers/definedInputs";
 import { providerShim } from "../providers/providerShim";
+import { shallowStackTraces } from "../providers/shallowStackTraces";
 import { withSecretOutputs } from "../providers/secretOutputs";
 import type { ArgsDrift, AssertArgsMatch } from "../providers/argsMatch";
 import type { AppRegistrationInputsSchema } from "./appRegistrationProvider";
@@ -50,19 +52,24 @@ export class AppRegistration extends pulumi.dynamic.Resource {
     declare readonly secretVersion: pulumi.Output<string>;
 
     constructor(name: string, args: AppRegistrationArgs, opts?: pulumi.CustomResourceOptions) {
-        super(
-            providerShim("docuware:AppRegistration"),
-            name,
-            {
-                clientId: undefined,
-                clientSecret: undefined,
-                organizationUrl: undefined,
-                secretVersion: undefined,
-                ...args,
-            },
-            withSecretOutputs(opts, ["clientSecret"]),
-            "docuware",
-            "AppRegistration",
-        );
+        const restoreStackTraces = shallowStackTraces();
+        try {
+            super(
+                providerShim("docuware:AppRegistration"),
+                name,
+                {
+                    clientId: undefined,
+                    clientSecret: undefined,
+                    organizationUrl: undefined,
+                    secretVersion: undefined,
+                    ...definedInputs(args),
+                },
+                withSecretOutputs(opts, ["clientSecret"]),
+                "docuware",
+                "AppRegistration",
+            );
+        } finally {
+            restoreStackTraces();
+        }
     }
 }

@@ -26,10 +26,21 @@ export function configuredOrganizationUrl(): string | undefined {
     return readSetting(DOCUWARE_SETTING_SOURCES.organizationUrl);
 }
 
+type AdminCredentials = { clientId: string; clientSecret: string };
+
 const ADMIN_CREDENTIALS_FORMAT =
     '`docuware:adminCredentials` (DOCUWARE_ADMIN_CREDENTIALS) must be JSON like {"https://acme.docuware.cloud": {"clientId": "…", "clientSecret": "…"}}';
 
-function parseAdminCredentials(raw: string): z.infer<typeof AdminCredentialsMapSchema> {
+/**
+ * The last `docuware:adminCredentials` parsed, by normalized URL: every resource of every organization reads it
+ * (check and each operation), and parsing the whole map each time grew with organizations × resources.
+ */
+let lastParsed: { raw: string; byUrl: Map<string, AdminCredentials> } | undefined;
+
+function parseAdminCredentials(raw: string): Map<string, AdminCredentials> {
+    if (lastParsed?.raw === raw) {
+        return lastParsed.byUrl;
+    }
     let json: unknown;
     try {
         json = JSON.parse(raw);
@@ -44,21 +55,28 @@ function parseAdminCredentials(raw: string): z.infer<typeof AdminCredentialsMapS
             cause: result.error,
         });
     }
-    return result.data;
+    Object.values(result.data).forEach((c) => registerSecret(c.clientSecret));
+    // The first entry of a URL wins, as before.
+    const byUrl = new Map<string, AdminCredentials>();
+    for (const [url, credentials] of Object.entries(result.data)) {
+        if (!byUrl.has(normalizeUrl(url))) {
+            byUrl.set(normalizeUrl(url), credentials);
+        }
+    }
+    lastParsed = { raw, byUrl };
+    return byUrl;
 }
 
 /**
  * An Organization Administrator credential for the management API (app registrations, provisioning settings): the
  * organization's entry in `docuware:adminCredentials` when there is one, else `docuware:clientId`/`clientSecret`.
  */
-export function docuWareAdminCredentials(organizationUrl?: string): { clientId: string; clientSecret: string } {
+export function docuWareAdminCredentials(organizationUrl?: string): AdminCredentials {
     const raw = readSetting(DOCUWARE_SETTING_SOURCES.adminCredentials);
     if (raw !== undefined && organizationUrl !== undefined) {
-        const parsed = parseAdminCredentials(raw);
-        Object.values(parsed).forEach((c) => registerSecret(c.clientSecret));
-        const entry = Object.entries(parsed).find(([url]) => normalizeUrl(url) === normalizeUrl(organizationUrl));
+        const entry = parseAdminCredentials(raw).get(normalizeUrl(organizationUrl));
         if (entry) {
-            return entry[1];
+            return entry;
         }
     }
     return requireSettings("DocuWare", {

@@ -3,6 +3,8 @@ import type { z } from "zod";
 import type { ArgsDrift, AssertArgsMatch } from "../providers/argsMatch";
 import { providerShim } from "../providers/providerShim";
 import type { UserProvisioningInputsSchema } from "./userProvisioningProvider";
+import { definedInputs } from "../providers/definedInputs";
+import { shallowStackTraces } from "../providers/shallowStackTraces";
 
 export interface UserProvisioningArgs {
     /** DocuWare organization, e.g. `https://acme.docuware.cloud`. Defaults to `docuware:organizationUrl`. */
@@ -38,21 +40,26 @@ export class UserProvisioning extends pulumi.dynamic.Resource {
     declare readonly identityProvider: pulumi.Output<string>;
 
     constructor(name: string, args: UserProvisioningArgs, opts?: pulumi.CustomResourceOptions) {
-        super(
-            providerShim("docuware:UserProvisioning"),
-            name,
-            {
-                scimBaseUrl: undefined,
-                tokenUrl: undefined,
-                organizationUrl: undefined,
-                enabled: undefined,
-                identityProvider: undefined,
-                previousSettings: undefined,
-                ...args,
-            },
-            opts,
-            "docuware",
-            "UserProvisioning",
-        );
+        const restoreStackTraces = shallowStackTraces();
+        try {
+            super(
+                providerShim("docuware:UserProvisioning"),
+                name,
+                {
+                    scimBaseUrl: undefined,
+                    tokenUrl: undefined,
+                    organizationUrl: undefined,
+                    enabled: undefined,
+                    identityProvider: undefined,
+                    previousSettings: undefined,
+                    ...definedInputs(args),
+                },
+                opts,
+                "docuware",
+                "UserProvisioning",
+            );
+        } finally {
+            restoreStackTraces();
+        }
     }
 }

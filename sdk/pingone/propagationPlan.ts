@@ -3,6 +3,8 @@ import type { z } from "zod";
 import type { ArgsDrift, AssertArgsMatch } from "../providers/argsMatch";
 import { providerShim } from "../providers/providerShim";
 import type { PropagationPlanInputsSchema } from "./propagationPlanProvider";
+import { definedInputs } from "../providers/definedInputs";
+import { shallowStackTraces } from "../providers/shallowStackTraces";
 
 export interface PropagationPlanArgs {
     /**
@@ -40,20 +42,25 @@ export class PropagationPlan extends pulumi.dynamic.Resource {
     declare readonly adopted: pulumi.Output<boolean>;
 
     constructor(name: string, args: PropagationPlanArgs = {}, opts?: pulumi.CustomResourceOptions) {
-        super(
-            providerShim("pingone:PropagationPlan"),
-            name,
-            {
-                planId: undefined,
-                environmentId: undefined,
-                name: undefined,
-                active: undefined,
-                adopted: undefined,
-                ...args,
-            },
-            opts,
-            "pingone",
-            "PropagationPlan",
-        );
+        const restoreStackTraces = shallowStackTraces();
+        try {
+            super(
+                providerShim("pingone:PropagationPlan"),
+                name,
+                {
+                    planId: undefined,
+                    environmentId: undefined,
+                    name: undefined,
+                    active: undefined,
+                    adopted: undefined,
+                    ...definedInputs(args),
+                },
+                opts,
+                "pingone",
+                "PropagationPlan",
+            );
+        } finally {
+            restoreStackTraces();
+        }
     }
 }

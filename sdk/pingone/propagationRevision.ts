@@ -3,6 +3,8 @@ import type { z } from "zod";
 import type { ArgsDrift, AssertArgsMatch } from "../providers/argsMatch";
 import { providerShim } from "../providers/providerShim";
 import type { PropagationRevisionInputsSchema } from "./propagationRevisionProvider";
+import { definedInputs } from "../providers/definedInputs";
+import { shallowStackTraces } from "../providers/shallowStackTraces";
 
 export interface PropagationRevisionArgs {
     /**
@@ -41,13 +43,18 @@ export class PropagationRevision extends pulumi.dynamic.Resource {
     declare readonly createdAt: pulumi.Output<string | undefined>;
 
     constructor(name: string, args: PropagationRevisionArgs = {}, opts?: pulumi.CustomResourceOptions) {
-        super(
-            providerShim("pingone:PropagationRevision"),
-            name,
-            { revisionId: undefined, createdAt: undefined, ...args },
-            opts,
-            "pingone",
-            "PropagationRevision",
-        );
+        const restoreStackTraces = shallowStackTraces();
+        try {
+            super(
+                providerShim("pingone:PropagationRevision"),
+                name,
+                { revisionId: undefined, createdAt: undefined, ...definedInputs(args) },
+                opts,
+                "pingone",
+                "PropagationRevision",
+            );
+        } finally {
+            restoreStackTraces();
+        }
     }
 }

@@ -3,6 +3,8 @@ import type { z } from "zod";
 import type { ArgsDrift, AssertArgsMatch } from "../providers/argsMatch";
 import { providerShim } from "../providers/providerShim";
 import type { PropagationRuleInputsSchema } from "./ruleInputs";
+import { definedInputs } from "../providers/definedInputs";
+import { shallowStackTraces } from "../providers/shallowStackTraces";
 
 /** One attribute mapping: exactly one of `source` and `expression`, and a `target`. */
 export interface AttributeMappingArgs {
@@ -80,21 +82,26 @@ export class PropagationRule extends pulumi.dynamic.Resource {
     declare readonly mappings: pulumi.Output<{ source?: string; expression?: string; target: string }[]>;
 
     constructor(name: string, args: PropagationRuleArgs, opts?: pulumi.CustomResourceOptions) {
-        super(
-            providerShim("pingone:PropagationRule"),
-            name,
-            {
-                ruleId: undefined,
-                environmentId: undefined,
-                active: undefined,
-                effectiveSourceStoreId: undefined,
-                populationExpression: undefined,
-                mappings: undefined,
-                ...args,
-            },
-            opts,
-            "pingone",
-            "PropagationRule",
-        );
+        const restoreStackTraces = shallowStackTraces();
+        try {
+            super(
+                providerShim("pingone:PropagationRule"),
+                name,
+                {
+                    ruleId: undefined,
+                    environmentId: undefined,
+                    active: undefined,
+                    effectiveSourceStoreId: undefined,
+                    populationExpression: undefined,
+                    mappings: undefined,
+                    ...definedInputs(args),
+                },
+                opts,
+                "pingone",
+                "PropagationRule",
+            );
+        } finally {
+            restoreStackTraces();
+        }
     }
 }

@@ -3,6 +3,8 @@ import type { z } from "zod";
 import type { ArgsDrift, AssertArgsMatch } from "../providers/argsMatch";
 import { providerShim } from "../providers/providerShim";
 import type { PropagationStoreInputsSchema } from "./propagationStoreProvider";
+import { definedInputs } from "../providers/definedInputs";
+import { shallowStackTraces } from "../providers/shallowStackTraces";
 import { withSecretOutputs } from "../providers/secretOutputs";
 
 export interface PropagationStoreArgs {
@@ -104,22 +106,27 @@ export class PropagationStore extends pulumi.dynamic.Resource {
     declare readonly syncDetails: pulumi.Output<string | undefined>;
 
     constructor(name: string, args: PropagationStoreArgs, opts?: pulumi.CustomResourceOptions) {
-        super(
-            providerShim("pingone:PropagationStore"),
-            name,
-            {
-                storeId: undefined,
-                environmentId: undefined,
-                enabled: undefined,
-                oauthTokenUrl: undefined,
-                removeAction: undefined,
-                syncState: undefined,
-                syncDetails: undefined,
-                ...args,
-            },
-            withSecretOutputs(opts, ["oauthClientSecret", "oauthAccessToken", "basicAuthPassword"]),
-            "pingone",
-            "PropagationStore",
-        );
+        const restoreStackTraces = shallowStackTraces();
+        try {
+            super(
+                providerShim("pingone:PropagationStore"),
+                name,
+                {
+                    storeId: undefined,
+                    environmentId: undefined,
+                    enabled: undefined,
+                    oauthTokenUrl: undefined,
+                    removeAction: undefined,
+                    syncState: undefined,
+                    syncDetails: undefined,
+                    ...definedInputs(args),
+                },
+                withSecretOutputs(opts, ["oauthClientSecret", "oauthAccessToken", "basicAuthPassword"]),
+                "pingone",
+                "PropagationStore",
+            );
+        } finally {
+            restoreStackTraces();
+        }
     }
 }
