@@ -49,7 +49,7 @@ export async function refreshPreview(
         await (options.destroy ? stack.previewDestroy(preview) : stack.preview(preview));
     } catch (error) {
         const reason = engineErrors.length > 0 ? summarize(engineErrors) : pulumiErrorSummary(error);
-        throw new StackAccessError(`The refresh preview of stack ${stack.name} failed: ${reason}`);
+        throw new StackAccessError(`The refresh preview of stack ${stack.name} failed: ${reason}`, { cause: error });
     }
     return events;
 }

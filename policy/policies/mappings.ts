@@ -1,5 +1,5 @@
 import { type ResourceValidationPolicy, remediateResourceOfType, validateResourceOfType } from "@pulumi/policy";
-import { REQUIRED_MAPPINGS } from "../../components/provisioningArgs";
+import { REQUIRED_MAPPINGS } from "../../sdk/docuware/guideMappings";
 import { DOCUWARE_SCIM_TARGETS } from "../../sdk/docuware/scimTargets";
 import { PropagationRule } from "../../sdk/pingone/propagationRule";
 import { configSchema, policyConfig } from "../lib/config";
@@ -114,7 +114,8 @@ export const propagationRuleRequiredMappings: ResourceValidationPolicy = {
         if (!isKnown(existing)) {
             return undefined;
         }
-        props.mappings = [...existing, ...addable.map(({ source, target }) => ({ source, target }))];
+        // The props object is the engine's (values unknown in a preview throw when read): change it in place.
+        Object.assign(props, { mappings: [...existing, ...addable.map(({ source, target }) => ({ source, target }))] });
         return props;
     }),
 };

@@ -8,9 +8,16 @@ export interface ErrorDetail {
     message: string;
 }
 
-/** Base of every error this package throws, so callers can tell ours apart with one `instanceof`. */
+/**
+ * Base of every error this package throws, so callers can tell ours apart with one `instanceof`. An error caused by
+ * another keeps it as `cause` (redacted or reduced where the original could carry a secret).
+ */
 export class ProvisioningError extends Error {
     override name = "ProvisioningError";
+
+    constructor(message: string, options?: ErrorOptions) {
+        super(message, options);
+    }
 }
 
 /** The request was never sent because an argument is invalid. */
@@ -20,14 +27,51 @@ export class RequestValidationError extends ProvisioningError {
     constructor(
         message: string,
         readonly issues: readonly string[],
+        options?: ErrorOptions,
     ) {
-        super(message);
+        super(message, options);
     }
 }
 
-/** Credentials or endpoints are missing from stack config and environment. */
+/**
+ * A component's arguments are invalid; thrown before any child exists, listing every problem. The CLI attributes it
+ * to `resource`, as it does a `pulumi.ResourceError`.
+ */
+export class InvalidArgumentsError extends RequestValidationError {
+    override name = "InvalidArgumentsError";
+    /** The brand `pulumi.ResourceError.isInstance` checks (the SDK's spelling); a unit test guards it. */
+    readonly __pulumResourceError = true;
+
+    constructor(
+        message: string,
+        issues: readonly string[],
+        readonly resource: object,
+        /** Read by the CLI like `pulumi.ResourceError.hideStack`: true when the message alone says what to fix. */
+        readonly hideStack = false,
+    ) {
+        super(message, issues);
+    }
+}
+
+/** Credentials or endpoints are missing from stack config and environment, or invalid there. */
 export class ConfigurationError extends ProvisioningError {
     override name = "ConfigurationError";
+}
+
+/**
+ * Raised by a provider's `create`/`update` when the object exists but a later step failed, so the engine records it
+ * in state (no orphan) and the next `up` finishes the job. `cause` is the failure of that step.
+ */
+export class PartialFailure extends ProvisioningError {
+    override name = "PartialFailure";
+
+    constructor(
+        readonly id: string,
+        readonly properties: object,
+        cause: unknown,
+    ) {
+        super(cause instanceof Error ? cause.message : String(cause), { cause });
+    }
 }
 
 export interface ApiErrorInit {
@@ -92,8 +136,9 @@ export class TransportError extends ProvisioningError {
         readonly url: string,
         readonly failure: TransportFailure,
         detail: string,
+        options?: ErrorOptions,
     ) {
-        super(`${service} ${method} ${url} failed: ${describeFailure(failure)} (${detail})`);
+        super(`${service} ${method} ${url} failed: ${describeFailure(failure)} (${detail})`, options);
     }
 }
 
@@ -107,8 +152,9 @@ export class ResponseValidationError extends ProvisioningError {
         readonly url: string,
         readonly status: number,
         readonly issues: string,
+        options?: ErrorOptions,
     ) {
-        super(`${service} ${method} ${url} returned HTTP ${status} with an unexpected body: ${issues}`);
+        super(`${service} ${method} ${url} returned HTTP ${status} with an unexpected body: ${issues}`, options);
     }
 }
 

@@ -4,11 +4,12 @@ import { toApiError, toTransportError } from "./errorConversion";
 import { RequestValidationError, ResponseValidationError, type ServiceName } from "./errors";
 import {
     DEFAULT_RETRY_POLICY,
-    RETRYABLE_STATUSES,
     type RetryPolicy,
     backoffDelay,
     parseRetryAfter,
     rateLimitDelay,
+    retriesStatus,
+    retriesTransportFailure,
     sleep,
 } from "./retry";
 import { notifyRetry } from "./retryObserver";
@@ -116,6 +117,7 @@ export class HttpClient {
                 throw new RequestValidationError(
                     `Invalid request to ${this.service} ${spec.method} ${displayUrl}: ${issues.join("; ")}`,
                     issues,
+                    { cause: parsed.error },
                 );
             }
         }
@@ -135,10 +137,7 @@ export class HttpClient {
                     throw error; // e.g. the token request failed: already a typed error
                 }
                 const failure = toTransportError(error, this.service, spec.method, displayUrl);
-                // A refused connection was never processed, so even a POST may be sent again.
-                const mayRepeat = repeatable || failure.failure === "connection-refused";
-                const transient = failure.failure !== "dns" && failure.failure !== "tls";
-                if (mayRepeat && transient && attempt < this.retry.maxRetries) {
+                if (retriesTransportFailure(failure.failure, repeatable) && attempt < this.retry.maxRetries) {
                     await this.pause(spec, displayUrl, attempt, backoffDelay(this.retry, attempt), failure.failure);
                     continue;
                 }
@@ -164,8 +163,7 @@ export class HttpClient {
                     continue;
                 }
             }
-            const retryable = RETRYABLE_STATUSES.has(response.status) && response.status !== 429 && repeatable;
-            if (retryable && attempt < this.retry.maxRetries) {
+            if (retriesStatus(response.status, repeatable) && attempt < this.retry.maxRetries) {
                 const requested = parseRetryAfter(headerValue(response, "retry-after"));
                 const delay = Math.min(this.retry.maxDelayMs, requested ?? backoffDelay(this.retry, attempt));
                 await this.pause(spec, displayUrl, attempt, delay, `HTTP ${response.status}`);
@@ -216,6 +214,7 @@ export class HttpClient {
                 displayUrl,
                 response.status,
                 redact(z.prettifyError(parsed.error)),
+                { cause: parsed.error },
             );
         }
         return parsed.data;

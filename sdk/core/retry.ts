@@ -1,3 +1,5 @@
+import type { TransportFailure } from "./errors";
+
 /** How failed requests are repeated. */
 export interface RetryPolicy {
     /** Attempts after the first one. Defaults to 5. */
@@ -22,6 +24,20 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 
 /** Statuses worth repeating: rate limited, and gateway or availability failures. */
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 502, 503, 504]);
+
+/**
+ * Whether a request that failed without a response is sent again. A refused connection was never processed, so even
+ * a POST may be repeated; DNS and TLS failures do not go away by waiting.
+ */
+export function retriesTransportFailure(failure: TransportFailure, repeatable: boolean): boolean {
+    const mayRepeat = repeatable || failure === "connection-refused";
+    return mayRepeat && failure !== "dns" && failure !== "tls";
+}
+
+/** Whether an error status is sent again (429 is waited out separately, within the rate-limit budget). */
+export function retriesStatus(status: number, repeatable: boolean): boolean {
+    return RETRYABLE_STATUSES.has(status) && status !== 429 && repeatable;
+}
 
 /** Exponential backoff with full jitter: a random delay in [0, min(max, base * 2^attempt)]. */
 export function backoffDelay(policy: RetryPolicy, attempt: number, random: () => number = Math.random): number {

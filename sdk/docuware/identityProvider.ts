@@ -5,10 +5,12 @@ import type { ProvisioningSettings } from "./schemas";
  * The identity provider of DocuWare User Provisioning, as the slug of its SCIM path: `ping`, `azure`, `okta`,
  * `onpremise`, or `generic-<identifier>`.
  */
+export const IDENTITY_PROVIDER_SLUG = /^(ping|azure|okta|onpremise|generic-[A-Za-z0-9][A-Za-z0-9._-]*)$/;
+
 export const IdentityProviderSlugSchema = z
     .string()
     .regex(
-        /^(ping|azure|okta|onpremise|generic-[A-Za-z0-9][A-Za-z0-9._-]*)$/,
+        IDENTITY_PROVIDER_SLUG,
         'must be "ping", "azure", "okta", "onpremise" or "generic-<identifier>" (letters, digits, ".", "_", "-")',
     );
 
@@ -35,9 +37,12 @@ export function identityProviderSlug(settings: ProvisioningSettings): string | u
     return settings.IdentityProvider.toLowerCase();
 }
 
+/** The path of DocuWare's SCIM service under an organization (or on-premises server), before the identity provider. */
+export const SCIM_SERVICE_PATH = "/DocuWare/Services/UserProvisioningService";
+
 /** `{organization}/DocuWare/Services/UserProvisioningService/{slug}/scim`, the SCIM base URL DocuWare documents. */
 export function scimBaseUrl(organizationUrl: string, slug: string): string {
-    return `${organizationUrl.replace(/\/+$/, "")}/DocuWare/Services/UserProvisioningService/${slug}/scim`;
+    return `${organizationUrl.replace(/\/+$/, "")}${SCIM_SERVICE_PATH}/${slug}/scim`;
 }
 
 /** `{organization}/DocuWare/Services/UserProvisioningService/{slug}/scim`, optionally with a trailing slash. */

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { readSetting, requireSettings } from "../config/stackConfig";
 import { ConfigurationError } from "../core/errors";
 import { registerSecret } from "../core/secrets";
+import { normalizeUrl } from "../core/urls";
 
 export const DOCUWARE_SETTING_SOURCES = {
     organizationUrl: { configKey: "docuware:organizationUrl", envVars: ["DOCUWARE_ORGANIZATION_URL"] },
@@ -25,9 +26,10 @@ export function configuredOrganizationUrl(): string | undefined {
     return readSetting(DOCUWARE_SETTING_SOURCES.organizationUrl);
 }
 
-const normalize = (url: string) => url.trim().replace(/\/+$/, "").toLowerCase();
-
 type AdminCredentials = { clientId: string; clientSecret: string };
+
+const ADMIN_CREDENTIALS_FORMAT =
+    '`docuware:adminCredentials` (DOCUWARE_ADMIN_CREDENTIALS) must be JSON like {"https://acme.docuware.cloud": {"clientId": "…", "clientSecret": "…"}}';
 
 /**
  * The last `docuware:adminCredentials` parsed, by normalized URL: every resource of every organization reads it
@@ -39,20 +41,26 @@ function parseAdminCredentials(raw: string): Map<string, AdminCredentials> {
     if (lastParsed?.raw === raw) {
         return lastParsed.byUrl;
     }
-    let parsed: z.infer<typeof AdminCredentialsMapSchema>;
+    let json: unknown;
     try {
-        parsed = AdminCredentialsMapSchema.parse(JSON.parse(raw));
+        json = JSON.parse(raw);
     } catch {
-        throw new ConfigurationError(
-            '`docuware:adminCredentials` must be JSON like {"https://acme.docuware.cloud": {"clientId": "…", "clientSecret": "…"}}.',
-        );
+        // No cause: the parser's message quotes the text, which holds secrets not yet registered for redaction.
+        throw new ConfigurationError(`${ADMIN_CREDENTIALS_FORMAT}; it is not valid JSON.`);
     }
-    Object.values(parsed).forEach((c) => registerSecret(c.clientSecret));
+    const result = AdminCredentialsMapSchema.safeParse(json);
+    if (!result.success) {
+        // zod issues name paths and expectations, never the values.
+        throw new ConfigurationError(`${ADMIN_CREDENTIALS_FORMAT}; ${z.prettifyError(result.error)}`, {
+            cause: result.error,
+        });
+    }
+    Object.values(result.data).forEach((c) => registerSecret(c.clientSecret));
     // The first entry of a URL wins, as before.
     const byUrl = new Map<string, AdminCredentials>();
-    for (const [url, credentials] of Object.entries(parsed)) {
-        if (!byUrl.has(normalize(url))) {
-            byUrl.set(normalize(url), credentials);
+    for (const [url, credentials] of Object.entries(result.data)) {
+        if (!byUrl.has(normalizeUrl(url))) {
+            byUrl.set(normalizeUrl(url), credentials);
         }
     }
     lastParsed = { raw, byUrl };
@@ -66,7 +74,7 @@ function parseAdminCredentials(raw: string): Map<string, AdminCredentials> {
 export function docuWareAdminCredentials(organizationUrl?: string): AdminCredentials {
     const raw = readSetting(DOCUWARE_SETTING_SOURCES.adminCredentials);
     if (raw !== undefined && organizationUrl !== undefined) {
-        const entry = parseAdminCredentials(raw).get(normalize(organizationUrl));
+        const entry = parseAdminCredentials(raw).get(normalizeUrl(organizationUrl));
         if (entry) {
             return entry;
         }

@@ -4,7 +4,7 @@ import { readSetting } from "../config/stackConfig";
 import { PingOneClient } from "./client";
 import { PropagationClient } from "./propagationClient";
 import { PINGONE_ID_SOURCES, pingOneIdProblem } from "./pingOneId";
-import { type PingOneRegion, PINGONE_REGIONS, parseRegion } from "./regions";
+import { type PingOneRegion, findRegion, regionProblem } from "./regions";
 import { PINGONE_SETTING_SOURCES, configuredEnvironmentIdProblem, pingOneSettings } from "./settings";
 
 /**
@@ -44,15 +44,12 @@ export const RegionSchema = z
         if (value === undefined) {
             return undefined;
         }
-        try {
-            return parseRegion(value);
-        } catch {
-            context.addIssue({
-                code: "custom",
-                message: `unknown PingOne region "${value}"; use one of ${PINGONE_REGIONS.join(", ")}`,
-            });
+        const region = findRegion(value);
+        if (region === undefined) {
+            context.addIssue({ code: "custom", message: regionProblem(value) });
             return z.NEVER;
         }
+        return region;
     });
 
 /** Where a PingOne resource lives. */

@@ -18,15 +18,33 @@ const REGION_ALIASES: Record<string, PingOneRegion> = {
     australia: "com.au",
 };
 
-export function parseRegion(value: string): PingOneRegion {
+/** The allowed values, for messages: the domains, then the Terraform codes. */
+export const REGION_CHOICES = `${PINGONE_REGIONS.join(", ")} (or the Terraform codes ${[
+    ...new Set(Object.keys(REGION_ALIASES).filter((alias) => alias.length === 2)),
+]
+    .map((code) => code.toUpperCase())
+    .join(", ")})`;
+
+/** The region a domain or Terraform code names, or undefined when it names none. */
+export function findRegion(value: string): PingOneRegion | undefined {
     const lower = value.trim().toLowerCase();
-    const region = (PINGONE_REGIONS as readonly string[]).includes(lower)
+    return (PINGONE_REGIONS as readonly string[]).includes(lower)
         ? (lower as PingOneRegion)
         : REGION_ALIASES[lower.replace(/[-_\s]/g, "")];
+}
+
+/** Why `value` is not a PingOne region, or undefined when it is one. */
+export function regionProblem(value: string): string | undefined {
+    return findRegion(value) === undefined
+        ? `Unknown PingOne region "${value}"; use one of ${REGION_CHOICES}`
+        : undefined;
+}
+
+/** The region `value` names; a `ConfigurationError` naming `setting` (the config key and variable) when none. */
+export function parseRegion(value: string, setting?: string): PingOneRegion {
+    const region = findRegion(value);
     if (!region) {
-        throw new ConfigurationError(
-            `Unknown PingOne region "${value}"; use one of ${PINGONE_REGIONS.join(", ")} (or the Terraform codes NA, EU, AP, CA, AU).`,
-        );
+        throw new ConfigurationError(`${regionProblem(value)}${setting ? ` in ${setting}` : ""}.`);
     }
     return region;
 }

@@ -14,7 +14,7 @@ export const AttributeMappingSchema = z
         target: z
             .string()
             .trim()
-            .min(1, "target must not be empty")
+            .min(1, "target must not be empty; name a SCIM attribute such as userName")
             .superRefine((target, context) => {
                 const problem = scimTargetProblem("target", target);
                 if (problem) {
@@ -23,19 +23,52 @@ export const AttributeMappingSchema = z
             }),
     })
     .refine((m) => (m.source === undefined) !== (m.expression === undefined), {
-        message: "set exactly one of `source` and `expression`",
+        message: "mapping must set exactly one of `source` and `expression`",
     });
 export type AttributeMapping = z.infer<typeof AttributeMappingSchema>;
+
+/** A rule's mappings: each target attribute mapped once. */
+export const AttributeMappingsSchema = z.array(AttributeMappingSchema).superRefine((mappings, context) => {
+    const seen = new Map<string, number>();
+    mappings.forEach((mapping, index) => {
+        const first = seen.get(mapping.target);
+        if (first !== undefined) {
+            context.addIssue({
+                code: "custom",
+                path: [index, "target"],
+                message: `target "${mapping.target}" is mapped twice; map each target attribute once`,
+            });
+        } else {
+            seen.set(mapping.target, index);
+        }
+    });
+});
+
+/** An active rule needs a mapping: the rule of `PropagationRuleInputsSchema`, for callers that hold only these two. */
+export function activeRuleNeedsMappings(
+    inputs: { active: boolean; mappings: readonly unknown[] },
+    context: z.RefinementCtx,
+): void {
+    if (inputs.active && inputs.mappings.length === 0) {
+        context.addIssue({
+            code: "custom",
+            path: ["mappings"],
+            message: "an active rule needs at least one attribute mapping; add mappings or set `active: false`",
+        });
+    }
+}
+
+const emptyFilter = (field: string) => `${field} must not be empty: an empty filter would provision no one or everyone`;
 
 /** Which PingOne users the rule provisions: one population (by name or id) or a raw `populationExpression`. */
 export const UserFilterSchema = z
     .object({
-        populationName: z.string().trim().min(1).optional(),
+        populationName: z.string().trim().min(1, emptyFilter("populationName")).optional(),
         populationId: pingOneIdSchema("populationId", PINGONE_ID_SOURCES.populationId).optional(),
-        expression: z.string().trim().min(1, "expression must not be empty").optional(),
+        expression: z.string().trim().min(1, emptyFilter("expression")).optional(),
     })
     .refine((f) => [f.populationName, f.populationId, f.expression].filter((v) => v !== undefined).length === 1, {
-        message: "set exactly one of `populationName`, `populationId` and `expression`",
+        message: "userFilter must set exactly one of `populationName`, `populationId` and `expression`",
     });
 export type UserFilter = z.infer<typeof UserFilterSchema>;
 
@@ -53,32 +86,13 @@ export const PropagationRuleInputsSchema = z
         sourceStoreId: pingOneIdSchema("sourceStoreId", PINGONE_ID_SOURCES.sourceStoreId).optional(),
         targetStoreId: pingOneIdSchema("targetStoreId", PINGONE_ID_SOURCES.targetStoreId),
         userFilter: UserFilterSchema,
-        mappings: z.array(AttributeMappingSchema).default([]),
+        mappings: AttributeMappingsSchema.default([]),
         /** Ids of the groups the rule is limited to (the console's group scope); unset: no group limit. */
         groupIds: z.array(z.string().trim().min(1, "group ids must not be empty")).optional(),
         active: z.boolean().default(true),
         adopt: z.boolean().default(false),
     })
-    .superRefine((inputs, context) => {
-        if (inputs.active && inputs.mappings.length === 0) {
-            context.addIssue({
-                code: "custom",
-                path: ["mappings"],
-                message: "an active rule needs at least one attribute mapping; add mappings or set `active: false`",
-            });
-        }
-        const seen = new Set<string>();
-        inputs.mappings.forEach((mapping, index) => {
-            if (seen.has(mapping.target)) {
-                context.addIssue({
-                    code: "custom",
-                    path: ["mappings", index, "target"],
-                    message: `target "${mapping.target}" is mapped twice; map each target attribute once`,
-                });
-            }
-            seen.add(mapping.target);
-        });
-    });
+    .superRefine(activeRuleNeedsMappings);
 export type PropagationRuleInputs = z.infer<typeof PropagationRuleInputsSchema>;
 
 export interface PropagationRuleOutputs extends PropagationRuleInputs {

@@ -1,7 +1,7 @@
 import { readSetting, requireSettings } from "../config/stackConfig";
 import { ConfigurationError } from "../core/errors";
 import { pingOneIdProblem } from "./pingOneId";
-import { type PingOneEndpoints, type PingOneRegion, parseRegion, regionEndpoints } from "./regions";
+import { type PingOneEndpoints, type PingOneRegion, REGION_CHOICES, parseRegion, regionEndpoints } from "./regions";
 
 /** How the package reaches PingOne: a worker application's credentials and the region (or custom URLs). */
 export interface PingOneSettings extends PingOneEndpoints {
@@ -58,11 +58,13 @@ function pingOneEndpoints(regionOverride?: PingOneRegion): PingOneEndpoints {
     }
     if (!region) {
         throw new ConfigurationError(
-            "PingOne region is not set; set `pingone:regionCode` (or PINGONE_REGION_CODE) to com, eu, asia, ca or com.au, " +
+            `PingOne region is not set; set \`pingone:regionCode\` (or PINGONE_REGION_CODE) to ${REGION_CHOICES}, ` +
                 "or both `pingone:authUrl` and `pingone:apiUrl` (PINGONE_AUTH_URL, PINGONE_API_URL) for a custom endpoint.",
         );
     }
-    const endpoints = regionEndpoints(parseRegion(region));
+    const endpoints = regionEndpoints(
+        regionOverride ?? parseRegion(region, "`pingone:regionCode` (PINGONE_REGION_CODE)"),
+    );
     return { authUrl: trimSlash(authUrl ?? endpoints.authUrl), apiUrl: trimSlash(apiUrl ?? endpoints.apiUrl) };
 }
 

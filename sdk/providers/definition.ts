@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
-import { ConfigurationError } from "../core/errors";
+import { ConfigurationError, PartialFailure } from "../core/errors";
 import { redactError } from "../core/secrets";
 import { resourceLabel, withRetryLog } from "./retryLog";
 import { containsUnknown, issuesOutsideUnknowns } from "./unknowns";
@@ -37,21 +37,8 @@ export interface ResourceDefinition<I extends object, O extends object> {
     delete(id: string, olds: O): Promise<void>;
 }
 
-/**
- * Raised by `create`/`update` when the object exists but a later step failed, so the engine records it in state
- * (no orphan) and the next `up` finishes the job.
- */
-export class PartialFailure extends Error {
-    override name = "PartialFailure";
-
-    constructor(
-        readonly id: string,
-        readonly properties: object,
-        cause: unknown,
-    ) {
-        super(cause instanceof Error ? cause.message : String(cause), { cause });
-    }
-}
+// Part of the error hierarchy; re-exported for the providers that raise it.
+export { PartialFailure };
 
 /** Property values as the engine's protobuf structs carry them: no `undefined` anywhere. */
 function plain<T>(value: T): T {

@@ -127,6 +127,7 @@ describe("docuware-pingone drift (real pulumi, project folder, emulators)", func
     });
 
     it("tells a change outside Pulumi from a program change in the JSON document", async () => {
+        await emulators.pingone.control.patch(await rulePath(), { active: false });
         await stack.setConfig("ruleName", { value: "Renamed in the program" });
         try {
             const document = await driftJson();

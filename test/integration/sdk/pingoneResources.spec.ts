@@ -152,7 +152,7 @@ describe("PingOne dynamic providers against the emulator", function () {
             ['mappings.4.target: target "userName" is mapped twice; map each target attribute once'],
         );
         assert.deepEqual(await rules.failures({ ...ruleInputs(), userFilter: {} }), [
-            "userFilter: set exactly one of `populationName`, `populationId` and `expression`",
+            "userFilter: userFilter must set exactly one of `populationName`, `populationId` and `expression`",
         ]);
     });
 

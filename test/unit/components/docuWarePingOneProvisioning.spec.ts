@@ -71,7 +71,11 @@ describe("DocuWarePingOneProvisioning (mocks)", () => {
         });
         const revision = mocks.find(`${DYNAMIC}/pingone:PropagationRevision`, "acme-revision").inputs;
         assert.match((revision.triggers as { configuration: string }).configuration, /^[0-9a-f]{64}$/);
-        assert.equal(await unwrap(provisioning.storeId), undefined, "storeId is an output of the connection");
+        // Each id output is the matching child's output, not another child's or the component's own value.
+        assert.deepEqual(
+            await unwrap(pulumi.all([provisioning.storeId, provisioning.ruleId, provisioning.revisionId])),
+            ["acme-connection-store-id", "acme-rule-rule-id", "acme-revision-revision-id"],
+        );
         assert.equal(
             await unwrap(provisioning.status),
             'DocuWare provisioning on (ping); connection "DocuWare (acme)" on; rule "PingOne to DocuWare (acme)" on, 6 mappings',
@@ -136,6 +140,48 @@ describe("DocuWarePingOneProvisioning (mocks)", () => {
         assert.equal(existing.organizationUrl, "https://acme.docuware.cloud");
     });
 
+    it("accepts Outputs for the structured arguments and passes their fields on", async () => {
+        const provisioning = new components.DocuWarePingOneProvisioning("outputs", {
+            existingRegistration: pulumi.output({ clientId: "client", clientSecret: pulumi.secret("secret") }),
+            connection: pulumi.output({ removeAction: "Delete" as const, deprovisionOnDelete: true }),
+            userFilter: pulumi.output({ populationId: "pop-2" }),
+            mappings: pulumi.output([{ source: "username", target: "userName" }]),
+        });
+        await settle(provisioning);
+        const existing = mocks.find(`${DYNAMIC}/docuware:ExistingAppRegistration`, "outputs-registration").inputs;
+        // The registration holds a secret, so both of its fields reach the child as secrets.
+        const secretValue = (value: unknown) => (value as { value: unknown }).value;
+        assert.equal(secretValue(existing.clientId), "client");
+        assert.equal(secretValue(existing.clientSecret), "secret");
+        const store = mocks.find(`${DYNAMIC}/pingone:PropagationStore`, "outputs-connection").inputs;
+        assert.equal(store.removeAction, "Delete");
+        assert.equal(store.managed, true);
+        const rule = mocks.find(`${DYNAMIC}/pingone:PropagationRule`, "outputs-rule").inputs;
+        assert.deepEqual(rule.userFilter, { populationId: "pop-2" });
+        assert.deepEqual(rule.mappings, [{ source: "username", target: "userName" }]);
+    });
+
+    it("checks the known fields of a structured argument whose other fields are Outputs", () => {
+        assert.throws(
+            () =>
+                new components.DocuWarePingOneProvisioning("partly-known", {
+                    connection: { removeAction: "Purge" as "Delete", createUsers: pulumi.output(true) },
+                    existingRegistration: { clientId: pulumi.secret("client"), clientSecret: "" },
+                }),
+            (error: Error) => {
+                assert.equal(
+                    error.message,
+                    [
+                        'Invalid arguments for DocuWarePingOneProvisioning "partly-known":',
+                        "  - `existingRegistration.clientSecret` must not be empty.",
+                        '  - `connection.removeAction`: Invalid option: expected one of "Disable"|"Delete".',
+                    ].join("\n"),
+                );
+                return true;
+            },
+        );
+    });
+
     it("passes `adopt` to every child that can take over a live object", async () => {
         await settle(new components.DocuWarePingOneProvisioning("live", { adopt: true }));
         const adopting = mocks.resources.filter((r) => r.inputs.adopt === true).map((r) => r.type.split("/")[1]);
@@ -182,16 +228,16 @@ describe("DocuWarePingOneProvisioning (mocks)", () => {
                     [
                         'Invalid arguments for DocuWarePingOneProvisioning "bad":',
                         "  - `appRegistrationName` and `existingRegistration` cannot both be set: either create a registration or use one made in DocuWare Configuration.",
-                        "  - `existingRegistration.clientId` is required; copy it from the app registration in DocuWare Configuration.",
                         '  - `organizationUrl` must be an absolute https URL such as https://acme.docuware.cloud, got "acme.docuware.cloud".',
-                        '  - `region` must be one of com, eu, asia, ca, com.au, got "mars".',
-                        "  - `appRegistrationName` must not be empty; leave it out to use the default name.",
-                        "  - `userFilter` must set exactly one of `populationName`, `populationId` and `expression` (leave it out for the population named Default).",
-                        '  - `userFilter.populationId` must be a PingOne id (a UUID such as 9a3b1c2d-4e5f-4a6b-8c7d-0e1f2a3b4c5d), got "p"; copy the population\'s ID from Directory > Populations in the PingOne console, or use `populationName`.',
-                        "  - `mappings[1]` must set exactly one of `source` and `expression`.",
-                        '  - `mappings[1].target` maps "userName" again (also `mappings[0]`); map each target attribute once.',
-                        '  - `connection.removeAction` must be "Disable" or "Delete", got "Purge".',
+                        '  - `region`: Unknown PingOne region "mars"; use one of com, eu, asia, ca, com.au (or the Terraform codes NA, EU, AP, CA, AU).',
+                        "  - `appRegistrationName` must not be empty.",
+                        "  - `existingRegistration.clientId` must not be empty.",
+                        '  - `connection.removeAction`: Invalid option: expected one of "Disable"|"Delete".',
                         '  - `connection.userLookupFilter` must contain %s for the user\'s identifier, e.g. userName eq "%s".',
+                        '  - `userFilter.populationId` must be a PingOne id (a UUID such as 9a3b1c2d-4e5f-4a6b-8c7d-0e1f2a3b4c5d), got "p"; copy the population\'s ID from Directory > Populations in the PingOne console, or use `populationName`.',
+                        "  - `userFilter` must set exactly one of `populationName`, `populationId` and `expression`.",
+                        "  - `mappings[1]` must set exactly one of `source` and `expression`.",
+                        '  - `mappings[1].target`: target "userName" is mapped twice; map each target attribute once.',
                     ].join("\n"),
                 );
                 return true;
@@ -207,7 +253,7 @@ describe("DocuWarePingOneProvisioning (mocks)", () => {
     it("refuses an enabled rule without mappings", () => {
         assert.throws(
             () => new components.DocuWarePingOneProvisioning("empty", { mappings: [] }),
-            /`mappings` must not be empty while the rule is enabled; leave it out to use the guide's mappings\./,
+            /- `mappings`: an active rule needs at least one attribute mapping; add mappings or set `active: false`\.$/,
         );
     });
 });

@@ -30,7 +30,10 @@ describe("PingOne regions", () => {
             () => parseRegion("mars"),
             (error: Error) => {
                 assert.ok(error instanceof ConfigurationError);
-                assert.match(error.message, /Unknown PingOne region "mars"; use one of com, eu, asia, ca, com.au/);
+                assert.match(
+                    error.message,
+                    /Unknown PingOne region "mars"; use one of com, eu, asia, ca, com.au \(or the Terraform codes NA, EU, AP, CA, AU\)/,
+                );
                 return true;
             },
         );

@@ -96,7 +96,7 @@ describe("provider settings from stack config and environment", () => {
         process.env.DOCUWARE_ADMIN_CREDENTIALS = "not json";
         assert.throws(
             () => docuWareAdminCredentials("https://acme.docuware.cloud"),
-            /`docuware:adminCredentials` must be JSON like/,
+            /`docuware:adminCredentials` \(DOCUWARE_ADMIN_CREDENTIALS\) must be JSON like/,
         );
     });
 });

@@ -85,7 +85,11 @@ const COMPONENT_CASES: BadInput[] = [
         { organizationUrl: "http://acme.docuware.cloud" },
         "`organizationUrl` must use https (plain http is accepted only on loopback",
     ),
-    component("unknown region", { region: "mars" }, '`region` must be one of com, eu, asia, ca, com.au, got "mars"'),
+    component(
+        "unknown region",
+        { region: "mars" },
+        '`region`: Unknown PingOne region "mars"; use one of com, eu, asia, ca, com.au',
+    ),
     component(
         "environment id that is not a UUID",
         { environmentId: "my-environment" },
@@ -109,7 +113,7 @@ const COMPONENT_CASES: BadInput[] = [
                 { source: "title", target: "jobTitle" },
             ],
         },
-        '`mappings[1].target` "jobTitle" is not an attribute DocuWare\'s SCIM service accepts; use one of userName, externalId, active',
+        '`mappings[1].target`: target "jobTitle" is not an attribute DocuWare\'s SCIM service accepts; use one of userName, externalId, active',
     ),
     component(
         "address target DocuWare drops",
@@ -119,7 +123,7 @@ const COMPONENT_CASES: BadInput[] = [
                 { source: "address.locality", target: "workCity" },
             ],
         },
-        '`mappings[1].target` "workCity" is not an attribute DocuWare\'s SCIM service accepts',
+        '`mappings[1].target`: target "workCity" is not an attribute DocuWare\'s SCIM service accepts',
     ),
     component(
         "duplicate mapping target",
@@ -129,7 +133,7 @@ const COMPONENT_CASES: BadInput[] = [
                 { source: "email", target: "userName" },
             ],
         },
-        '`mappings[1].target` maps "userName" again (also `mappings[0]`); map each target attribute once',
+        '`mappings[1].target`: target "userName" is mapped twice; map each target attribute once',
     ),
     component(
         "mapping with source and expression",
@@ -149,7 +153,7 @@ const COMPONENT_CASES: BadInput[] = [
     component(
         "no mappings on an enabled rule",
         { mappings: [] },
-        "`mappings` must not be empty while the rule is enabled",
+        "`mappings`: an active rule needs at least one attribute mapping; add mappings or set `active: false`",
     ),
     component(
         "user filter with two criteria",
@@ -169,22 +173,22 @@ const COMPONENT_CASES: BadInput[] = [
     component(
         "existing registration without client id",
         { existingRegistration: { clientId: "", clientSecret: "b" } },
-        "`existingRegistration.clientId` is required; copy it from the app registration in DocuWare Configuration",
+        "`existingRegistration.clientId` must not be empty",
     ),
     component(
         "existing registration without secret",
         { existingRegistration: { clientId: "a", clientSecret: " " } },
-        "`existingRegistration.clientSecret` is required; copy it from the app registration in DocuWare Configuration",
+        "`existingRegistration.clientSecret` must not be empty",
     ),
     component(
         "unknown remove action",
         { connection: { removeAction: "Purge" as "Delete" } },
-        '`connection.removeAction` must be "Disable" or "Delete", got "Purge"',
+        '`connection.removeAction`: Invalid option: expected one of "Disable"|"Delete"',
     ),
     component(
         "unknown unique identifier",
         { connection: { uniqueUserIdentifier: "email" as "workEmail" } },
-        '`connection.uniqueUserIdentifier` must be "userName" or "workEmail", got "email"',
+        '`connection.uniqueUserIdentifier`: Invalid option: expected one of "userName"|"workEmail"',
     ),
     component(
         "user lookup filter without %s",
@@ -193,11 +197,7 @@ const COMPONENT_CASES: BadInput[] = [
     ),
     component("empty connection name", { connectionName: "" }, "`connectionName` must not be empty"),
     component("empty rule name", { ruleName: " " }, "`ruleName` must not be empty"),
-    component(
-        "empty app registration name",
-        { appRegistrationName: "" },
-        "`appRegistrationName` must not be empty; leave it out to use the default name",
-    ),
+    component("empty app registration name", { appRegistrationName: "" }, "`appRegistrationName` must not be empty"),
 ];
 
 const STORE_CASES: BadInput[] = [
@@ -284,7 +284,7 @@ const STORE_CASES: BadInput[] = [
     store(
         "unknown region",
         { region: "mars" },
-        'region: unknown PingOne region "mars"; use one of com, eu, asia, ca, com.au',
+        'region: Unknown PingOne region "mars"; use one of com, eu, asia, ca, com.au',
     ),
 ];
 
@@ -317,7 +317,7 @@ const RULE_CASES: BadInput[] = [
     rule(
         "mapping with source and expression",
         { mappings: [{ source: "username", expression: "x", target: "userName" }] },
-        "mappings.0: set exactly one of `source` and `expression`",
+        "mappings.0: mapping must set exactly one of `source` and `expression`",
     ),
     rule(
         "empty mapping target",
@@ -332,7 +332,7 @@ const RULE_CASES: BadInput[] = [
     rule(
         "rule without a filter criterion",
         { userFilter: {} },
-        "userFilter: set exactly one of `populationName`, `populationId` and `expression`",
+        "userFilter: userFilter must set exactly one of `populationName`, `populationId` and `expression`",
     ),
     rule(
         "empty filter expression",
@@ -526,7 +526,7 @@ const SETTINGS_CASES: BadInput[] = [
         kind: "pingone:PropagationRevision",
         inputs: {},
         message:
-            "PingOne region is not set; set `pingone:regionCode` (or PINGONE_REGION_CODE) to com, eu, asia, ca or com.au",
+            "PingOne region is not set; set `pingone:regionCode` (or PINGONE_REGION_CODE) to com, eu, asia, ca, com.au",
     },
     {
         name: "missing DocuWare admin credential",
@@ -541,7 +541,7 @@ const SETTINGS_CASES: BadInput[] = [
         kind: "docuware:UserProvisioning",
         inputs: {},
         message:
-            '`docuware:adminCredentials` must be JSON like {"https://acme.docuware.cloud": {"clientId": "…", "clientSecret": "…"}}',
+            '`docuware:adminCredentials` (DOCUWARE_ADMIN_CREDENTIALS) must be JSON like {"https://acme.docuware.cloud": {"clientId": "…", "clientSecret": "…"}}',
     },
     {
         name: "missing DocuWare organization",
