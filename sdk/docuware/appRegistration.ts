@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { providerShim } from "../providers/providerShim";
+import { resourceOwner } from "../providers/resourceOwner";
 import { withSecretOutputs } from "../providers/secretOutputs";
 
 export interface AppRegistrationArgs {
@@ -49,6 +50,7 @@ export class AppRegistration extends pulumi.dynamic.Resource {
                 organizationUrl: undefined,
                 secretVersion: undefined,
                 ...args,
+                managedBy: resourceOwner(name),
             },
             withSecretOutputs(opts, ["clientSecret"]),
             "docuware",

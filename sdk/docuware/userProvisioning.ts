@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { providerShim } from "../providers/providerShim";
+import { resourceOwner } from "../providers/resourceOwner";
 
 export interface UserProvisioningArgs {
     /** DocuWare organization, e.g. `https://acme.docuware.cloud`. Defaults to `docuware:organizationUrl`. */
@@ -40,6 +41,7 @@ export class UserProvisioning extends pulumi.dynamic.Resource {
                 identityProvider: undefined,
                 previousSettings: undefined,
                 ...args,
+                managedBy: resourceOwner(name),
             },
             opts,
             "docuware",

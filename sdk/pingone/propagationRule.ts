@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { providerShim } from "../providers/providerShim";
+import { resourceOwner } from "../providers/resourceOwner";
 
 /** One attribute mapping: exactly one of `source` and `expression`, and a `target`. */
 export interface AttributeMappingArgs {
@@ -72,6 +73,7 @@ export class PropagationRule extends pulumi.dynamic.Resource {
                 populationExpression: undefined,
                 mappings: undefined,
                 ...args,
+                managedBy: resourceOwner(name),
             },
             opts,
             "pingone",

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { providerShim } from "../providers/providerShim";
+import { resourceOwner } from "../providers/resourceOwner";
 import { withSecretOutputs } from "../providers/secretOutputs";
 
 export interface PropagationStoreArgs {
@@ -98,6 +99,7 @@ export class PropagationStore extends pulumi.dynamic.Resource {
                 syncState: undefined,
                 syncDetails: undefined,
                 ...args,
+                managedBy: resourceOwner(name),
             },
             withSecretOutputs(opts, ["oauthClientSecret", "oauthAccessToken", "basicAuthPassword"]),
             "pingone",

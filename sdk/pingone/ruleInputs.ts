@@ -45,6 +45,8 @@ export const PropagationRuleInputsSchema = z
         mappings: z.array(AttributeMappingSchema).default([]),
         active: z.boolean().default(true),
         adopt: z.boolean().default(false),
+        /** `<project>/<stack>/<resource>`, written as a marker into `description`; never compared. */
+        managedBy: z.string().min(1).optional(),
     })
     .superRefine((inputs, context) => {
         if (inputs.active && inputs.mappings.length === 0) {

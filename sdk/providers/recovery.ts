@@ -37,3 +37,34 @@ export async function unlessNotFound<T>(read: Promise<T>): Promise<T | undefined
 export async function deleteIdempotent(remove: Promise<void>): Promise<void> {
     await unlessNotFound(remove);
 }
+
+/**
+ * True only for the service's own "no such object" answer to a GET: PingOne's `NOT_FOUND` error, or a DocuWare
+ * Platform error body. A 404 from a token endpoint, a proxy or a wrong host is not a deletion.
+ */
+export function isServiceNotFound(error: unknown): boolean {
+    if (!(error instanceof NotFoundError) || error.method !== "GET") {
+        return false;
+    }
+    return error.service === "PingOne" ? error.code === "NOT_FOUND" : error.serviceMessage !== undefined;
+}
+
+/**
+ * For `read`: the object, or undefined when its own GET says it does not exist and its container (PingOne
+ * environment, DocuWare organization) still does — `containerExists` throws otherwise. Every other failure
+ * propagates, so a refresh never takes an error for a deletion.
+ */
+export async function readUnlessDeleted<T>(
+    read: () => Promise<T>,
+    containerExists: () => Promise<unknown>,
+): Promise<T | undefined> {
+    try {
+        return await read();
+    } catch (error) {
+        if (!isServiceNotFound(error)) {
+            throw error;
+        }
+        await containerExists();
+        return undefined;
+    }
+}
