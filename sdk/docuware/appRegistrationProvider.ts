@@ -164,7 +164,11 @@ export const appRegistrationDefinition: ResourceDefinition<AppRegistrationInputs
             return toOutputs(registration, news, await client.rotateSecret(id));
         } catch (error) {
             // The old secret may or may not still work: keep the old version, so the next `up` rotates again.
-            throw new PartialFailure(id, toOutputs(registration, { ...news, secretVersion: olds.secretVersion }, olds.clientSecret), error);
+            throw new PartialFailure(
+                id,
+                toOutputs(registration, { ...news, secretVersion: olds.secretVersion }, olds.clientSecret),
+                error,
+            );
         }
     },
 

@@ -77,7 +77,10 @@ const NEVER_CONFIGURED: ProvisioningSettingsWrite = {
  * resource's registration, or a registration marked as made by this stack — a deployment interrupted after
  * switching them). Those are never "previous": the organization is then taken as never configured.
  */
-async function settingsBefore(client: DocuWareClient, inputs: UserProvisioningInputs): Promise<ProvisioningSettingsWrite> {
+async function settingsBefore(
+    client: DocuWareClient,
+    inputs: UserProvisioningInputs,
+): Promise<ProvisioningSettingsWrite> {
     const live = snapshot(await client.getProvisioningSettings());
     const selected = live.AppRegistrationId;
     if (!selected) {
