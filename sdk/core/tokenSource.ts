@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import type { ServiceName } from "./errors";
+import { ApiError, NotFoundError, type ServiceName } from "./errors";
 import { HttpClient, type TokenSource } from "./httpClient";
 import type { RetryPolicy } from "./retry";
 import { registerSecret } from "./secrets";
@@ -98,14 +98,20 @@ export class ClientCredentialsTokenSource implements TokenSource {
             form.client_id = clientId;
             form.client_secret = clientSecret;
         }
-        const response = await this.http.request({
-            method: "POST",
-            path: "",
-            form,
-            headers,
-            responseSchema: TokenResponseSchema,
-            repeatable: true, // asking for a token has no side effect
-        });
+        const response = await this.http
+            .request({
+                method: "POST",
+                path: "",
+                form,
+                headers,
+                responseSchema: TokenResponseSchema,
+                repeatable: true, // asking for a token has no side effect
+            })
+            .catch((error: unknown) => {
+                // A missing token endpoint (wrong environment id or URL) says nothing about the object asked for:
+                // never let it pass for the object's own 404, which reads and deletes take as "gone".
+                throw error instanceof NotFoundError ? new ApiError({ ...error }) : error;
+            });
         registerSecret(response.access_token);
         const lifetimeMs = (response.expires_in ?? 3600) * 1000;
         const margin = Math.min(RENEWAL_MARGIN_MS, lifetimeMs / 2);

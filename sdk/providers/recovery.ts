@@ -21,12 +21,12 @@ export async function createOnce<T>(create: () => Promise<T>, findExisting: () =
     }
 }
 
-/** The value, or undefined when the service says the object does not exist. */
+/** The value, or undefined when the service says the object does not exist (`isServiceNotFound`). */
 export async function unlessNotFound<T>(read: Promise<T>): Promise<T | undefined> {
     try {
         return await read;
     } catch (error) {
-        if (error instanceof NotFoundError) {
+        if (isServiceNotFound(error)) {
             return undefined;
         }
         throw error;
@@ -39,11 +39,11 @@ export async function deleteIdempotent(remove: Promise<void>): Promise<void> {
 }
 
 /**
- * True only for the service's own "no such object" answer to a GET: PingOne's `NOT_FOUND` error, or a DocuWare
- * Platform error body. A 404 from a token endpoint, a proxy or a wrong host is not a deletion.
+ * True only for the service's own "no such object" answer: PingOne's `NOT_FOUND` error, or a DocuWare error body.
+ * A 404 from a proxy or a wrong host is not a deletion, nor one from a token endpoint (never a `NotFoundError`).
  */
 export function isServiceNotFound(error: unknown): boolean {
-    if (!(error instanceof NotFoundError) || error.method !== "GET") {
+    if (!(error instanceof NotFoundError)) {
         return false;
     }
     return error.service === "PingOne" ? error.code === "NOT_FOUND" : error.serviceMessage !== undefined;

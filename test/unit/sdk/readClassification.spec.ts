@@ -20,7 +20,6 @@ describe("read error classification", () => {
             false,
             "a 404 without a Platform error body",
         );
-        assert.equal(isServiceNotFound(notFound({ method: "POST", code: "NOT_FOUND" })), false, "a token endpoint 404");
         assert.equal(
             isServiceNotFound(new ApiError({ service: "PingOne", method: "GET", url: "u", status: 403 })),
             false,
