@@ -12,7 +12,12 @@ export const FaultSpecSchema = z.object({
      * `"<METHOD> *"` for every route of that method, or `"*"` for every route.
      */
     route: z.string().min(1),
-    kind: z.enum(["latency", "status", "reset", "drop-response"]),
+    /**
+     * `hold` keeps the request waiting, unanswered, until the control API releases it (`/__emulator/holds`): then it
+     * either completes (the change is made; the answer goes to whoever still listens) or is dropped (no change, the
+     * connection is closed). Crash tests kill the client while a request is held.
+     */
+    kind: z.enum(["latency", "status", "reset", "drop-response", "hold"]),
     /** HTTP status for `kind: "status"`. */
     status: z.number().int().min(400).max(599).optional(),
     /** `Retry-After` header (seconds) sent with a `status` fault. */
@@ -21,9 +26,22 @@ export const FaultSpecSchema = z.object({
     latencyMs: z.number().int().min(0).optional(),
     /** How many matching requests the fault applies to; 0 means every one until cleared. Defaults to 1. */
     times: z.number().int().min(0).default(1),
+    /** Matching requests let through before the fault applies, to target the n-th one (n = skip + 1). Defaults to 0. */
+    skip: z.number().int().min(0).default(0),
 });
 export type FaultSpec = z.input<typeof FaultSpecSchema>;
 type Fault = z.output<typeof FaultSpecSchema> & { id: number; hits: number };
+
+export const HoldOutcomeSchema = z.enum(["complete", "drop"]);
+export type HoldOutcome = z.infer<typeof HoldOutcomeSchema>;
+
+/** A request kept waiting by a `hold` fault. */
+export interface HeldRequest {
+    id: number;
+    method: string;
+    route: string;
+    url: string;
+}
 
 export const RateLimitSchema = z.object({
     requestsPerSecond: z.number().positive(),
@@ -56,6 +74,8 @@ export class ControlPlane {
     readonly requests: RecordedRequest[] = [];
     private faults: Fault[] = [];
     private nextFaultId = 1;
+    private readonly held = new Map<number, { request: HeldRequest; release: (outcome: HoldOutcome) => void }>();
+    private nextHoldId = 1;
     private rateLimit?: { requestsPerSecond: number; burst: number; tokens: number; refilledAt: number };
 
     constructor(private readonly errorBody: ErrorBodyFormatter) {}
@@ -84,8 +104,37 @@ export class ControlPlane {
         return fault.id;
     }
 
+    /** Clears the faults and drops every request still held. */
     clearFaults(): void {
         this.faults = [];
+        for (const id of [...this.held.keys()]) {
+            this.release(id, "drop");
+        }
+    }
+
+    holds(): HeldRequest[] {
+        return [...this.held.values()].map((h) => h.request);
+    }
+
+    /** Lets a held request go on; false when no such request is held. */
+    release(id: number, outcome: HoldOutcome): boolean {
+        const entry = this.held.get(id);
+        if (!entry) {
+            return false;
+        }
+        this.held.delete(id);
+        entry.release(outcome);
+        return true;
+    }
+
+    private hold(record: RecordedRequest): Promise<HoldOutcome> {
+        const id = this.nextHoldId++;
+        return new Promise((resolve) =>
+            this.held.set(id, {
+                request: { id, method: record.method, route: record.route, url: record.url },
+                release: resolve,
+            }),
+        );
     }
 
     setRateLimit(limit: z.input<typeof RateLimitSchema> | undefined): void {
@@ -110,6 +159,7 @@ export class ControlPlane {
             }
             return payload;
         });
+        app.addHook("onClose", async () => this.clearFaults());
         this.registerRoutes(app);
     }
 
@@ -131,6 +181,10 @@ export class ControlPlane {
         const fault = this.takeFault(request.method, route);
         if (fault?.latencyMs) {
             await new Promise((resolve) => setTimeout(resolve, fault.latencyMs));
+        }
+        if (fault?.kind === "hold" && (await this.hold(record)) === "drop") {
+            request.raw.socket.destroy();
+            return reply.hijack();
         }
         if (fault?.kind === "reset") {
             request.raw.socket.destroy();
@@ -157,6 +211,10 @@ export class ControlPlane {
             (f) => f.route === "*" || f.route === `${method} *` || f.route === `${method} ${route}`,
         );
         if (!fault) {
+            return undefined;
+        }
+        if (fault.skip > 0) {
+            fault.skip--;
             return undefined;
         }
         fault.hits++;
@@ -207,6 +265,15 @@ export class ControlPlane {
         app.delete(`${CONTROL_PREFIX}/faults`, async (_request, reply) => {
             this.clearFaults();
             return reply.code(204).send();
+        });
+        app.get(`${CONTROL_PREFIX}/holds`, async () => ({ holds: this.holds() }));
+        app.post<{ Params: { id: string } }>(`${CONTROL_PREFIX}/holds/:id/release`, async (request, reply) => {
+            const outcome = HoldOutcomeSchema.safeParse((request.body as { outcome?: unknown } | undefined)?.outcome);
+            if (!outcome.success) {
+                return reply.code(400).send({ error: 'outcome must be "complete" or "drop"' });
+            }
+            const released = this.release(Number(request.params.id), outcome.data);
+            return released ? reply.code(204).send() : reply.code(404).send({ error: "no such held request" });
         });
         app.put(`${CONTROL_PREFIX}/rate-limit`, async (request, reply) => {
             const parsed = RateLimitSchema.safeParse(request.body);
