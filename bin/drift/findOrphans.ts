@@ -27,8 +27,7 @@ export async function findOrphans(stack: Stack, config: ConfigMap): Promise<Orph
     const project = (await stack.workspace.projectSettings()).name;
     const prefix = stackPrefix(project, stack.name.split("/").at(-1)!);
     const resources = ((await stack.exportStack()).deployment as { resources?: StateResource[] }).resources ?? [];
-    const known = new Set(resources.map((r) => r.id).filter(Boolean));
-    const ofThisStack = (owner: string | undefined) => owner !== undefined && owner.startsWith(prefix);
+    const known = new Set(resources.map((r) => r.id));
     setStackConfig({ get: (key) => config[key]?.value });
 
     const environments = new Set(
@@ -41,6 +40,21 @@ export async function findOrphans(stack: Stack, config: ConfigMap): Promise<Orph
             (url): url is string => Boolean(url),
         ),
     );
+    return liveOrphans({ prefix, known, environments, organizations });
+}
+
+/** Where to look and what state knows; credentials come from the stack config set for the providers. */
+export interface OrphanSearch {
+    /** `<project>/<stack>/`. */
+    prefix: string;
+    /** Ids of every resource in state. */
+    known: ReadonlySet<string | undefined>;
+    environments: Iterable<string>;
+    organizations: Iterable<string>;
+}
+
+export async function liveOrphans({ prefix, known, environments, organizations }: OrphanSearch): Promise<Orphan[]> {
+    const ofThisStack = (owner: string | undefined) => owner !== undefined && owner.startsWith(prefix);
     const orphans: Orphan[] = [];
     for (const environmentId of environments) {
         const { propagation } = pingOneApis({ environmentId });

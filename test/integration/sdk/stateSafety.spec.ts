@@ -1,4 +1,5 @@
 import { strict as assert } from "node:assert";
+import { formatOrphans, liveOrphans } from "../../../bin/drift/findOrphans";
 import { ReadFailedError, UnownedObjectError } from "../../../sdk/core/errors";
 import { PartialFailure } from "../../../sdk/providers/definition";
 import { type RunningEmulators, startTestEmulators } from "../../helpers/emulators";
@@ -294,5 +295,43 @@ describe("State safety: orphans, partial failures and read errors", function () 
             await emulators.pingone.control.delete(`/environments/${emulators.pingone.environmentId}/rules/${ruleId}`);
             assert.equal(await rules.read(ruleId, rule), undefined);
         });
+    });
+});
+
+describe("drift: objects orphaned by an interrupted deployment", function () {
+    this.timeout(30_000);
+    let emulators: RunningEmulators;
+    before(async () => {
+        emulators = await startTestEmulators();
+        emulators.useProviderEnvironment();
+    });
+    after(async () => emulators?.stop());
+
+    it("lists live objects with this stack's marker that state does not know, and nothing else", async () => {
+        const stores = new ProviderHarness("pingone:PropagationStore");
+        const registrations = new ProviderHarness("docuware:AppRegistration");
+        const store = (name: string, managedBy?: string) =>
+            stores.create({
+                name,
+                scimUrl: "https://acme.docuware.cloud/DocuWare/Services/UserProvisioningService/ping/scim",
+                authenticationMethod: "None",
+                managedBy,
+            });
+        const inState = await store("in state", "proj/dev/a");
+        const orphan = await store("orphan", "proj/dev/b");
+        await store("other stack", "proj/prod/b");
+        await store("hand-made");
+        const registration = await registrations.create({ name: "orphan registration", managedBy: "proj/dev/c" });
+        const found = await liveOrphans({
+            prefix: "proj/dev/",
+            known: new Set([inState.id]),
+            environments: [emulators.pingone.environmentId],
+            organizations: [emulators.docuware[0]!.baseUrl],
+        });
+        assert.deepEqual(
+            found.map((o) => `${o.kind} ${o.id} ${o.owner}`).sort(),
+            [`SCIM connection ${orphan.id} proj/dev/b`, `app registration ${registration.id} proj/dev/c`].sort(),
+        );
+        assert.match(formatOrphans(found), /^Orphaned by an interrupted deployment: 2 live object/);
     });
 });
