@@ -4,6 +4,9 @@ import { z } from "zod";
 /** Prefix of the test-control API. It is never counted, rate limited or faulted. */
 export const CONTROL_PREFIX = "/__emulator";
 
+/** Marks a held request replayed inside the service: neither counted nor faulted again. */
+const REPLAY_HEADER = "x-emulator-replay";
+
 const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 export const FaultSpecSchema = z.object({
@@ -62,6 +65,7 @@ export type ErrorBodyFormatter = (status: number, request: FastifyRequest) => un
 declare module "fastify" {
     interface FastifyRequest {
         emulatorDropResponse?: boolean;
+        emulatorHold?: boolean;
         emulatorRecord?: RecordedRequest;
     }
 }
@@ -127,6 +131,32 @@ export class ControlPlane {
         return true;
     }
 
+    /**
+     * Keeps the request until released. `complete` on a request whose client is gone (killed) replays it inside the
+     * service, since Fastify would not run the handler of an aborted request: the change is made, nobody reads it.
+     */
+    private async holdUntilReleased(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+        const outcome = await this.hold(request.emulatorRecord!);
+        const clientGone = request.raw.socket.destroyed;
+        if (outcome === "complete" && !clientGone) {
+            return;
+        }
+        if (outcome === "complete") {
+            const { "content-length": _length, ...headers } = request.headers;
+            const form = String(headers["content-type"] ?? "").includes("x-www-form-urlencoded");
+            const body = request.body as Record<string, string> | undefined;
+            await request.server.inject({
+                method: request.method as "POST",
+                url: request.url,
+                headers: { ...headers, [REPLAY_HEADER]: "1" },
+                payload:
+                    body === undefined ? undefined : form ? new URLSearchParams(body).toString() : JSON.stringify(body),
+            });
+        }
+        request.raw.socket.destroy();
+        return reply.hijack();
+    }
+
     private hold(record: RecordedRequest): Promise<HoldOutcome> {
         const id = this.nextHoldId++;
         return new Promise((resolve) =>
@@ -149,6 +179,11 @@ export class ControlPlane {
     /** Installs the hooks and control routes on a service's fastify instance. */
     register(app: FastifyInstance): void {
         app.addHook("onRequest", async (request, reply) => this.onRequest(request, reply));
+        app.addHook("preHandler", async (request, reply) => {
+            if (request.emulatorHold) {
+                return this.holdUntilReleased(request, reply);
+            }
+        });
         app.addHook("onSend", async (request, reply, payload) => {
             if (request.emulatorRecord) {
                 request.emulatorRecord.status = reply.statusCode;
@@ -165,7 +200,7 @@ export class ControlPlane {
 
     private async onRequest(request: FastifyRequest, reply: FastifyReply): Promise<void> {
         const path = request.url.split("?")[0] ?? "";
-        if (path.startsWith(CONTROL_PREFIX)) {
+        if (path.startsWith(CONTROL_PREFIX) || request.headers[REPLAY_HEADER] !== undefined) {
             return;
         }
         const route = request.routeOptions.url ?? "<unmatched>";
@@ -182,9 +217,8 @@ export class ControlPlane {
         if (fault?.latencyMs) {
             await new Promise((resolve) => setTimeout(resolve, fault.latencyMs));
         }
-        if (fault?.kind === "hold" && (await this.hold(record)) === "drop") {
-            request.raw.socket.destroy();
-            return reply.hijack();
+        if (fault?.kind === "hold") {
+            request.emulatorHold = true; // held in `preHandler`, once the body is read
         }
         if (fault?.kind === "reset") {
             request.raw.socket.destroy();

@@ -1,4 +1,6 @@
 import { strict as assert } from "node:assert";
+import * as http from "node:http";
+import { toStoreWrite } from "../../../sdk/pingone/propagationStoreProvider";
 import { ProviderHarness } from "../../helpers/providers";
 import { type RunningEmulators, startTestEmulators } from "../../helpers/emulators";
 
@@ -50,6 +52,31 @@ describe("Emulator control API: the `hold` fault", function () {
         await emulators.pingone.control.release(held.id, "complete");
         assert.equal((await pending).outs.name, "third");
         assert.ok((await storeNames()).includes("third"));
+    });
+
+    it("`complete` makes the change even when the client is gone (killed) while the request is held", async () => {
+        const pingone = emulators.connection().pingone;
+        const tokenResponse = await fetch(`${pingone.authUrl}/${pingone.environmentId}/as/token`, {
+            method: "POST",
+            headers: {
+                authorization: `Basic ${Buffer.from(`${pingone.workerClientId}:${pingone.workerClientSecret}`).toString("base64")}`,
+                "content-type": "application/x-www-form-urlencoded",
+            },
+            body: "grant_type=client_credentials",
+        });
+        const { access_token: token } = (await tokenResponse.json()) as { access_token: string };
+        await emulators.pingone.control.addFault({ route: STORES, kind: "hold" });
+        const request = http.request(`${pingone.apiUrl}/environments/${pingone.environmentId}/propagation/stores`, {
+            method: "POST",
+            headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+        });
+        request.on("error", () => undefined);
+        request.end(JSON.stringify({ ...toStoreWrite((await stores.checked(inputs("orphaned"))) as never) }));
+        const held = await heldOnce();
+        request.destroy(); // the deployment is killed
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        await emulators.pingone.control.release(held.id, "complete");
+        assert.ok((await storeNames()).includes("orphaned"), "the change is made; nobody reads the answer");
     });
 
     it("`drop` closes the connection without making the change", async () => {
