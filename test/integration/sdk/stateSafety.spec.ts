@@ -291,6 +291,14 @@ describe("State safety: orphans, partial failures and read errors", function () 
             });
         });
 
+        it("a destroy whose token request fails (e.g. a changed environment id) fails instead of dropping the object", async () => {
+            await fault(RULE_ROUTE.replace("GET", "PUT"), 401, 1);
+            await fault("POST /:envId/as/token", 404);
+            await assert.rejects(rules.delete(ruleId, rule), /as\/token failed with HTTP 404/);
+            await emulators.pingone.control.clearFaults();
+            assert.ok(await rules.read(ruleId, rule), "the rule is still live and readable");
+        });
+
         it("the object's own 404 in an existing environment is a deletion", async () => {
             await emulators.pingone.control.delete(`/environments/${emulators.pingone.environmentId}/rules/${ruleId}`);
             assert.equal(await rules.read(ruleId, rule), undefined);
