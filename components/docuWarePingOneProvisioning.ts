@@ -45,6 +45,7 @@ export class DocuWarePingOneProvisioning extends pulumi.ComponentResource {
             throw new pulumi.ResourceError(
                 `Invalid arguments for DocuWarePingOneProvisioning "${name}":\n${problems.map((p) => `  - ${p}`).join("\n")}`,
                 this,
+                true, // the message says what to fix; a stack trace would only point into this package
             );
         }
         const parent = { parent: this };
@@ -72,7 +73,7 @@ export class DocuWarePingOneProvisioning extends pulumi.ComponentResource {
         };
         const store = new PropagationStore(
             `${name}-connection`,
-            { ...connectionSettings, oauthClientSecret: docuware.clientSecret },
+            { ...connectionSettings, oauthClientSecret: docuware.clientSecret, adopt: args.adopt },
             parent,
         );
         // Children are wired by resource id, which stays known during a preview: a drifted child then does not show
@@ -86,10 +87,18 @@ export class DocuWarePingOneProvisioning extends pulumi.ComponentResource {
             mappings: args.mappings ?? GUIDE_MAPPINGS.map((m) => ({ ...m })),
             active: args.ruleEnabled ?? true,
         };
-        const rule = new PropagationRule(`${name}-rule`, { ...ruleSettings, targetStoreId: store.id }, parent);
+        const rule = new PropagationRule(
+            `${name}-rule`,
+            { ...ruleSettings, targetStoreId: store.id, adopt: args.adopt },
+            parent,
+        );
         const revision = new PropagationRevision(
             `${name}-revision`,
-            { ...location, triggers: { configuration: digest([store.id, rule.id, connectionSettings, ruleSettings]) } },
+            {
+                ...location,
+                triggers: { configuration: digest([store.id, rule.id, connectionSettings, ruleSettings]) },
+                adopt: args.adopt,
+            },
             parent,
         );
 
@@ -126,6 +135,7 @@ export class DocuWarePingOneProvisioning extends pulumi.ComponentResource {
             {
                 organizationUrl: args.organizationUrl,
                 name: args.appRegistrationName ?? `PingOne provisioning (${name})`,
+                adopt: args.adopt,
             },
             { parent: this },
         );

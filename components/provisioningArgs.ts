@@ -93,4 +93,10 @@ export interface DocuWarePingOneProvisioningArgs {
     mappings?: AttributeMappingArgs[];
     /** Enable the rule. Defaults to true. */
     ruleEnabled?: pulumi.Input<boolean>;
+    /**
+     * Take over live objects with the same names instead of failing: the SCIM connection, the rule (its mappings
+     * are kept where they match), the app registration (created mode: its secret is then rotated), and the latest
+     * published revision instead of publishing one. What `docuware-pingone import` generates. Defaults to false.
+     */
+    adopt?: pulumi.Input<boolean>;
 }

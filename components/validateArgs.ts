@@ -1,5 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { secureUrlProblem } from "../sdk/core/urls";
+import { isDocuWareScimTarget, scimTargetProblem } from "../sdk/docuware/scimTargets";
+import { PINGONE_ID_SOURCES, pingOneIdProblem } from "../sdk/pingone/pingOneId";
 import { PINGONE_REGIONS, parseRegion } from "../sdk/pingone/regions";
 import type { DocuWarePingOneProvisioningArgs } from "./provisioningArgs";
 
@@ -26,6 +28,20 @@ function checkUrl(
     }
 }
 
+function checkId(
+    problems: string[],
+    argument: string,
+    value: pulumi.Input<string> | undefined,
+    kind: keyof typeof PINGONE_ID_SOURCES,
+): void {
+    const problem = known(value)
+        ? pingOneIdProblem(`\`${argument}\``, value.trim(), PINGONE_ID_SOURCES[kind])
+        : undefined;
+    if (problem) {
+        problems.push(`${problem}.`);
+    }
+}
+
 function checkMappings(problems: string[], args: DocuWarePingOneProvisioningArgs): void {
     if (args.mappings === undefined) {
         return;
@@ -45,6 +61,8 @@ function checkMappings(problems: string[], args: DocuWarePingOneProvisioningArgs
         if (known(mapping.target)) {
             if (mapping.target.trim() === "") {
                 problems.push(`\`${at}.target\` must not be empty; name a SCIM attribute such as userName.`);
+            } else if (!isDocuWareScimTarget(mapping.target)) {
+                problems.push(`${scimTargetProblem(`\`${at}.target\``, mapping.target)}.`);
             } else if (targets.has(mapping.target)) {
                 problems.push(
                     `\`${at}.target\` maps "${mapping.target}" again (also \`mappings[${targets.get(mapping.target)}]\`); map each target attribute once.`,
@@ -72,6 +90,8 @@ function checkUserFilter(problems: string[], args: DocuWarePingOneProvisioningAr
             problems.push(
                 `\`userFilter.${key}\` must not be empty: an empty filter would provision no one or everyone.`,
             );
+        } else if (key === "populationId") {
+            checkId(problems, "userFilter.populationId", value as pulumi.Input<string>, "populationId");
         }
     }
 }
@@ -125,6 +145,8 @@ export function validateArgs(args: DocuWarePingOneProvisioningArgs): string[] {
             problems.push(`\`region\` must be one of ${PINGONE_REGIONS.join(", ")}, got "${args.region}".`);
         }
     }
+    checkId(problems, "environmentId", args.environmentId, "environmentId");
+    checkId(problems, "planId", args.planId, "planId");
     checkName(problems, "appRegistrationName", args.appRegistrationName);
     checkName(problems, "connectionName", args.connectionName);
     checkName(problems, "ruleName", args.ruleName);

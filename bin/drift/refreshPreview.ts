@@ -7,8 +7,7 @@ import type { Output } from "../output";
  * then the program run. Nothing is changed, neither the services nor the state.
  */
 export async function refreshPreview(stack: Stack, output: Output): Promise<EngineEvent[]> {
-    const summary = (await stack.workspace.listStacks()).find((s) => s.name === stack.name);
-    const count = summary?.resourceCount;
+    const count = await managedResourceCount(stack);
     output.progress(
         count === undefined
             ? `refreshing the resources of stack ${stack.name}…`
@@ -38,6 +37,20 @@ export async function refreshPreview(stack: Stack, output: Output): Promise<Engi
         throw new StackAccessError(`The refresh preview of stack ${stack.name} failed: ${reason}`);
     }
     return events;
+}
+
+/**
+ * The resources the refresh reads and the drift report counts: custom resources other than providers (the stack
+ * and components are not read). Undefined when the state cannot be exported.
+ */
+async function managedResourceCount(stack: Stack): Promise<number | undefined> {
+    try {
+        const { deployment } = await stack.exportStack();
+        const resources = (deployment as { resources?: { custom?: boolean; type: string }[] }).resources ?? [];
+        return resources.filter((r) => r.custom && !r.type.startsWith("pulumi:providers:")).length;
+    } catch {
+        return undefined;
+    }
 }
 
 /** An engine diagnostic on one line, without the program's stack trace. */

@@ -1,5 +1,6 @@
 import { type ResourceValidationPolicy, remediateResourceOfType, validateResourceOfType } from "@pulumi/policy";
 import { REQUIRED_MAPPINGS } from "../../components/provisioningArgs";
+import { DOCUWARE_SCIM_TARGETS } from "../../sdk/docuware/scimTargets";
 import { PropagationRule } from "../../sdk/pingone/propagationRule";
 import { configSchema, policyConfig } from "../lib/config";
 import { GUIDE_URL } from "../lib/guide";
@@ -117,30 +118,6 @@ export const propagationRuleRequiredMappings: ResourceValidationPolicy = {
         return props;
     }),
 };
-
-/**
- * The flat target names of PingOne's SCIM connection whose SCIM attribute DocuWare's "Core2EnterpriseUser" stores:
- * the core user attributes, name parts, work email and phone numbers. Address fields are dropped by DocuWare.
- */
-export const DOCUWARE_SCIM_TARGETS: readonly string[] = [
-    "userName",
-    "externalId",
-    "active",
-    "displayName",
-    "title",
-    "nickName",
-    "userType",
-    "preferredLanguage",
-    "locale",
-    "timezone",
-    "givenName",
-    "familyName",
-    "middleName",
-    "formattedName",
-    "workEmail",
-    "workPhone",
-    "mobilePhone",
-];
 
 export interface PropagationRuleMappingTargetsConfig {
     /** Target attributes a mapping may use. Defaults to `DOCUWARE_SCIM_TARGETS`. */

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import { ApiError, NotFoundError, type ServiceName } from "./errors";
 import { HttpClient, type TokenSource } from "./httpClient";
+import { processCache } from "./processCache";
 import type { RetryPolicy } from "./retry";
 import { registerSecret } from "./secrets";
 
@@ -41,8 +42,8 @@ interface CachedToken {
 /** Tokens cached per credential for the whole process, shared by every client built from the same credential. */
 const cache: Map<string, CachedToken> = ((
     globalThis as { __docuwarePingOneTokens?: Map<string, CachedToken> }
-).__docuwarePingOneTokens ??= new Map<string, CachedToken>());
-const inFlight = new Map<string, Promise<CachedToken>>();
+).__docuwarePingOneTokens ??= processCache<string, CachedToken>());
+const inFlight = processCache<string, Promise<CachedToken>>();
 
 /** Renew this long before expiry (or at half the lifetime of short-lived tokens). */
 const RENEWAL_MARGIN_MS = 60_000;
@@ -108,9 +109,11 @@ export class ClientCredentialsTokenSource implements TokenSource {
                 repeatable: true, // asking for a token has no side effect
             })
             .catch((error: unknown) => {
-                // A missing token endpoint (wrong environment id or URL) says nothing about the object asked for:
-                // never let it pass for the object's own 404, which reads and deletes take as "gone".
-                throw error instanceof NotFoundError ? new ApiError({ ...error }) : error;
+                // A 404 from the token endpoint (unknown environment or organization, wrong URL) says nothing about
+                // the object a request was for: it must never read as "the object was deleted".
+                throw error instanceof NotFoundError
+                    ? Object.assign(new ApiError({ ...error }), { cause: error })
+                    : error;
             });
         registerSecret(response.access_token);
         const lifetimeMs = (response.expires_in ?? 3600) * 1000;

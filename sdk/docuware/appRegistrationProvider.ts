@@ -14,7 +14,8 @@ import { AllowedResourceSchema } from "./schemas";
 
 export const AppRegistrationInputsSchema = z.object({
     organizationUrl: OrganizationUrlSchema,
-    name: z.string().trim().min(1, "name must not be empty"),
+    // inferred: the limit the DocuWare emulator enforces; the console's real limit is not public.
+    name: z.string().trim().min(1, "name must not be empty").max(128, "name must be at most 128 characters"),
     allowedResources: z.array(AllowedResourceSchema).min(1).default(["UserProvisioning"]),
     accessTokenLifetimeSeconds: z
         .number()

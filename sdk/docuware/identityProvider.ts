@@ -39,3 +39,24 @@ export function identityProviderSlug(settings: ProvisioningSettings): string | u
 export function scimBaseUrl(organizationUrl: string, slug: string): string {
     return `${organizationUrl.replace(/\/+$/, "")}/DocuWare/Services/UserProvisioningService/${slug}/scim`;
 }
+
+/** `{organization}/DocuWare/Services/UserProvisioningService/{slug}/scim`, optionally with a trailing slash. */
+const SCIM_BASE_URL = /^(https?:\/\/.+?)\/DocuWare\/Services\/UserProvisioningService\/([^/]+)\/scim\/?$/i;
+
+/**
+ * The organization URL and identity-provider slug of a DocuWare User Provisioning SCIM base URL (the inverse of
+ * `scimBaseUrl`), or undefined when the URL is not DocuWare's SCIM service.
+ */
+export function parseScimBaseUrl(url: string): { organizationUrl: string; identityProvider: string } | undefined {
+    const match = SCIM_BASE_URL.exec(url.trim());
+    if (!match) {
+        return undefined;
+    }
+    let identityProvider: string;
+    try {
+        identityProvider = decodeURIComponent(match[2]!);
+    } catch {
+        identityProvider = match[2]!;
+    }
+    return { organizationUrl: match[1]!, identityProvider };
+}

@@ -3,8 +3,9 @@ import { readSetting } from "../config/stackConfig";
 import { NotFoundError, ProvisioningError } from "../core/errors";
 import { PingOneClient } from "./client";
 import { PropagationClient } from "./propagationClient";
+import { PINGONE_ID_SOURCES, pingOneIdProblem } from "./pingOneId";
 import { type PingOneRegion, PINGONE_REGIONS, parseRegion } from "./regions";
-import { PINGONE_SETTING_SOURCES, pingOneSettings } from "./settings";
+import { PINGONE_SETTING_SOURCES, configuredEnvironmentIdProblem, pingOneSettings } from "./settings";
 
 /**
  * The `environmentId` input every PingOne resource has: defaults to the worker application's environment
@@ -15,13 +16,21 @@ export const EnvironmentIdSchema = z
     .min(1)
     .optional()
     .transform((value, context) => {
-        const environmentId = value ?? readSetting(PINGONE_SETTING_SOURCES.environmentId);
+        const environmentId = (value ?? readSetting(PINGONE_SETTING_SOURCES.environmentId))?.trim();
         if (!environmentId) {
             context.addIssue({
                 code: "custom",
                 message:
                     "no PingOne environment: set `environmentId`, or the stack config `pingone:environmentId` (PINGONE_ENVIRONMENT_ID)",
             });
+            return z.NEVER;
+        }
+        const problem =
+            value === undefined
+                ? configuredEnvironmentIdProblem(environmentId)
+                : pingOneIdProblem("environmentId", environmentId, PINGONE_ID_SOURCES.environmentId);
+        if (problem) {
+            context.addIssue({ code: "custom", message: problem });
             return z.NEVER;
         }
         return environmentId;

@@ -49,7 +49,9 @@ export const propagationPlanDefinition: ResourceDefinition<PropagationPlanInputs
         const api = pingOneApis(inputs).propagation;
         const existing = (await api.listPlans())[0];
         if (existing) {
-            const plan = await api.updatePlan(existing.id, toPlanWrite(inputs));
+            const desired = toPlanWrite(inputs);
+            const matches = existing.name === desired.name && (existing.status ?? "ACTIVE") === desired.status;
+            const plan = matches ? existing : await api.updatePlan(existing.id, desired);
             return { id: plan.id, outs: toOutputs(plan, inputs, true) };
         }
         const plan = await createOnce(

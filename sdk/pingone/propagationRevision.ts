@@ -9,6 +9,11 @@ export interface PropagationRevisionArgs {
      * one changes. Secret values stay secret in state; pass hashes rather than secrets.
      */
     triggers?: pulumi.Input<Record<string, pulumi.Input<unknown>>>;
+    /**
+     * On create, record the latest published revision instead of publishing a new one (when there is one): for
+     * bringing a live setup under Pulumi without resynchronizing its stores. Defaults to false.
+     */
+    adopt?: pulumi.Input<boolean>;
 }
 
 /**

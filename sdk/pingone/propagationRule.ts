@@ -38,6 +38,8 @@ export interface PropagationRuleArgs {
     userFilter: pulumi.Input<UserFilterArgs>;
     /** Attribute mappings, managed as a set: an update changes only the mappings that differ. Targets must be unique. */
     mappings?: pulumi.Input<pulumi.Input<AttributeMappingArgs>[]>;
+    /** Ids of the groups the rule is limited to, as the console's group scope. Unset: no group limit. */
+    groupIds?: pulumi.Input<pulumi.Input<string>[]>;
     /** The console's rule toggle. Defaults to true; an active rule needs at least one mapping. */
     active?: pulumi.Input<boolean>;
     /** Take over an existing rule with the same name in the plan instead of failing. Defaults to false. */

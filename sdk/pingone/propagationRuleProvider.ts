@@ -1,5 +1,6 @@
 import { ProvisioningError } from "../core/errors";
 import { mapConcurrently } from "../core/mapConcurrently";
+import { processCache } from "../core/processCache";
 import { PartialFailure, type ResourceDefinition } from "../providers/definition";
 import { claimExisting, markedOwner, withMarker, withoutMarker } from "../providers/ownership";
 import { createOnce, deleteIdempotent, readUnlessDeleted, unlessNotFound } from "../providers/recovery";
@@ -13,6 +14,7 @@ import {
     PropagationRuleInputsSchema,
     type PropagationRuleOutputs,
     type UserFilter,
+    sameGroupIds,
     sameMappings,
 } from "./ruleInputs";
 import type { Mapping, Rule, RuleWrite } from "./schemas";
@@ -20,7 +22,7 @@ import type { Mapping, Rule, RuleWrite } from "./schemas";
 type Apis = ReturnType<typeof pingOneApis>;
 
 /** Population ids by name, for this provider process (one Pulumi operation): rules on one population look it up once. */
-const populationIds = new Map<string, Promise<string | undefined>>();
+const populationIds = processCache<string, Promise<string | undefined>>();
 
 function populationIdByName({ client, propagation }: Apis, name: string): Promise<string | undefined> {
     const key = `${client.settings.apiUrl}|${propagation.environmentId}|${name}`;
@@ -50,13 +52,14 @@ async function populationExpression(apis: Apis, filter: UserFilter): Promise<str
     return `population.id eq ${filterValue(populationId)}`;
 }
 
-const SINGLE_POPULATION = /^\s*population\.id\s+eq\s+"([^"]+)"\s*$/i;
+/** `population.id eq "…"`, the expression the console's "Population Name Equals" writes. */
+export const SINGLE_POPULATION = /^\s*population\.id\s+eq\s+"([^"]+)"\s*$/i;
 
 /**
  * Population names by id, for this provider process (one Pulumi operation): a refresh of many rules on one
  * population reads it once.
  */
-const populationNames = new Map<string, Promise<string | undefined>>();
+const populationNames = processCache<string, Promise<string | undefined>>();
 
 function populationName({ client, propagation }: Apis, populationId: string): Promise<string | undefined> {
     const key = `${client.settings.apiUrl}|${propagation.environmentId}|${populationId}`;
@@ -83,7 +86,7 @@ async function liveUserFilter(apis: Apis, expression: string, desired: UserFilte
 }
 
 /** The environment's PingOne Directory store, found (or created) once per provider process. */
-const directoryStores = new Map<string, Promise<string>>();
+const directoryStores = processCache<string, Promise<string>>();
 
 function directoryStoreId({ client, propagation }: Apis): Promise<string> {
     const key = `${client.settings.apiUrl}|${propagation.environmentId}`;
@@ -118,6 +121,7 @@ function toRuleWrite(
         targetStore: { id: inputs.targetStoreId },
         active,
         populationExpression: expression,
+        groups: inputs.groupIds?.map((id) => ({ id })),
     };
 }
 
@@ -201,6 +205,7 @@ async function toOutputs(
                 ? reference.userFilter
                 : await liveUserFilter(apis, expression, reference.userFilter),
         mappings: orderedLike(mappings.map(fromMapping), reference.mappings),
+        groupIds: rule.groups?.length ? rule.groups.map((g) => g.id) : reference.groupIds && [],
         active: rule.active ?? false,
         adopt: reference.adopt,
         managedBy: reference.managedBy,
@@ -213,11 +218,28 @@ async function findByName(api: PropagationClient, planId: string, name: string):
     return (await api.listRules(planId)).find((r) => r.name === name);
 }
 
+/** Whether a live rule already holds what a write would send (an adopted rule then needs no PUT). */
+function holds(live: Rule, write: RuleWrite): boolean {
+    return (
+        live.name === write.name &&
+        (live.description || undefined) === write.description &&
+        live.plan.id === write.plan.id &&
+        live.sourceStore.id === write.sourceStore.id &&
+        live.targetStore.id === write.targetStore.id &&
+        (live.active ?? false) === write.active &&
+        (live.populationExpression ?? "") === write.populationExpression &&
+        sameGroupIds(
+            live.groups?.map((g) => g.id),
+            write.groups?.map((g) => g.id),
+        )
+    );
+}
+
 /**
  * Applies every managed setting to an existing rule: mappings first, then the rule itself (with `active`): PingOne
- * refuses to activate a rule without mappings. The same code finishes a create, adopts an orphan and updates. When a
- * step fails, throws `PartialFailure` with what PingOne holds at that moment, so state never claims what is not live
- * and the next `pulumi up` repairs the rest.
+ * refuses to activate a rule without mappings. The same code finishes a create, adopts an orphan and updates; a rule
+ * being adopted (`live`) that already matches is not written. When a step fails, throws `PartialFailure` with what
+ * PingOne holds at that moment, so state never claims what is not live and the next `pulumi up` repairs the rest.
  */
 async function converge(
     apis: Apis,
@@ -227,13 +249,12 @@ async function converge(
     expression: string,
     liveMappings: Mapping[],
     fallback: PropagationRuleOutputs,
+    live?: Rule,
 ): Promise<PropagationRuleOutputs> {
     try {
         const mappings = await syncMappings(apis.propagation, ruleId, inputs.mappings, liveMappings);
-        const rule = await apis.propagation.updateRule(
-            ruleId,
-            toRuleWrite(inputs, sourceStoreId, expression, inputs.active),
-        );
+        const write = toRuleWrite(inputs, sourceStoreId, expression, inputs.active);
+        const rule = live && holds(live, write) ? live : await apis.propagation.updateRule(ruleId, write);
         return await toOutputs(apis, { rule, mappings }, inputs, expression);
     } catch (error) {
         const recorded = await apis.propagation
@@ -259,12 +280,13 @@ export const propagationRuleDefinition: ResourceDefinition<PropagationRuleInputs
         "targetStoreId",
         "userFilter",
         "mappings",
+        "groupIds",
         "active",
     ],
     preflight: requirePingOneSettings,
     outputOnlyFields: ["ruleId", "effectiveSourceStoreId", "populationExpression"],
     replaceFields: ["environmentId", "region", "planId", "sourceStoreId", "targetStoreId"],
-    equals: { mappings: sameMappings },
+    equals: { mappings: sameMappings, groupIds: sameGroupIds },
 
     /**
      * Creates the rule inactive, adds the mappings, then activates it: PingOne refuses to activate a rule without
@@ -311,7 +333,7 @@ export const propagationRuleDefinition: ResourceDefinition<PropagationRuleInputs
         } catch (error) {
             throw new PartialFailure(rule.id, fallback, error);
         }
-        const outs = await converge(ctx, rule.id, inputs, sourceStoreId, expression, liveMappings, fallback);
+        const outs = await converge(ctx, rule.id, inputs, sourceStoreId, expression, liveMappings, fallback, existing);
         return { id: rule.id, outs };
     },
 
@@ -343,6 +365,7 @@ export const propagationRuleDefinition: ResourceDefinition<PropagationRuleInputs
                 sourceStore: { id: olds.effectiveSourceStoreId },
                 targetStore: { id: olds.targetStoreId },
                 populationExpression: olds.populationExpression,
+                groups: olds.groupIds?.map((groupId) => ({ id: groupId })),
                 active: false,
             }),
         );

@@ -150,8 +150,8 @@ export function toStoreWrite(inputs: PropagationStoreInputs): StoreWrite {
     };
 }
 
-/** Live outputs; location, write-only secrets and `adopt` come from the reference (inputs or state). */
-function toOutputs(store: Store, reference: PropagationStoreInputs): PropagationStoreOutputs {
+/** A live store's settings as `PropagationStore` inputs, without location, write-only secrets and `adopt`. */
+export function liveStoreSettings(store: Store): Partial<PropagationStoreInputs> {
     const configuration = store.configuration ?? {};
     const fromConfiguration = Object.fromEntries(
         (Object.entries(CONFIGURATION_KEYS) as [ConfigurationField, string][])
@@ -160,12 +160,19 @@ function toOutputs(store: Store, reference: PropagationStoreInputs): Propagation
     );
     return {
         ...(fromConfiguration as Partial<PropagationStoreInputs>),
-        environmentId: reference.environmentId,
-        region: reference.region,
         name: store.name,
         description: withoutMarker(store.description),
         enabled: store.status === "ACTIVE",
         managed: store.managed ?? false,
+    };
+}
+
+/** Live outputs; location, write-only secrets and `adopt` come from the reference (inputs or state). */
+function toOutputs(store: Store, reference: PropagationStoreInputs): PropagationStoreOutputs {
+    return {
+        ...liveStoreSettings(store),
+        environmentId: reference.environmentId,
+        region: reference.region,
         oauthClientSecret: reference.oauthClientSecret,
         oauthAccessToken: reference.oauthAccessToken,
         basicAuthPassword: reference.basicAuthPassword,

@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { scimTargetProblem } from "../docuware/scimTargets";
 import { EnvironmentIdSchema, RegionSchema } from "./environment";
+import { PINGONE_ID_SOURCES, pingOneIdSchema } from "./pingOneId";
 
 /** One attribute mapping: a PingOne source attribute (or expression) → a SCIM target attribute. */
 export const AttributeMappingSchema = z
@@ -9,7 +11,16 @@ export const AttributeMappingSchema = z
         /** PingOne expression instead of a source attribute, e.g. `#root.user.name.given + " " + …`. */
         expression: z.string().trim().min(1).optional(),
         /** Flat SCIM target attribute, e.g. `userName`, `workEmail`, `externalId`, `active`, `givenName`. */
-        target: z.string().trim().min(1, "target must not be empty"),
+        target: z
+            .string()
+            .trim()
+            .min(1, "target must not be empty")
+            .superRefine((target, context) => {
+                const problem = scimTargetProblem("target", target);
+                if (problem) {
+                    context.addIssue({ code: "custom", message: problem });
+                }
+            }),
     })
     .refine((m) => (m.source === undefined) !== (m.expression === undefined), {
         message: "set exactly one of `source` and `expression`",
@@ -20,7 +31,7 @@ export type AttributeMapping = z.infer<typeof AttributeMappingSchema>;
 export const UserFilterSchema = z
     .object({
         populationName: z.string().trim().min(1).optional(),
-        populationId: z.string().trim().min(1).optional(),
+        populationId: pingOneIdSchema("populationId", PINGONE_ID_SOURCES.populationId).optional(),
         expression: z.string().trim().min(1, "expression must not be empty").optional(),
     })
     .refine((f) => [f.populationName, f.populationId, f.expression].filter((v) => v !== undefined).length === 1, {
@@ -32,17 +43,19 @@ export const PropagationRuleInputsSchema = z
     .object({
         environmentId: EnvironmentIdSchema,
         region: RegionSchema,
-        planId: z.string().trim().min(1, "planId must not be empty"),
+        planId: pingOneIdSchema("planId", PINGONE_ID_SOURCES.planId),
         name: z.string().trim().min(1, "name must not be empty"),
         description: z
             .string()
             .optional()
             .transform((d) => d || undefined),
         /** Source store; defaults to the environment's PingOne Directory store. */
-        sourceStoreId: z.string().trim().min(1).optional(),
-        targetStoreId: z.string().trim().min(1, "targetStoreId must not be empty"),
+        sourceStoreId: pingOneIdSchema("sourceStoreId", PINGONE_ID_SOURCES.sourceStoreId).optional(),
+        targetStoreId: pingOneIdSchema("targetStoreId", PINGONE_ID_SOURCES.targetStoreId),
         userFilter: UserFilterSchema,
         mappings: z.array(AttributeMappingSchema).default([]),
+        /** Ids of the groups the rule is limited to (the console's group scope); unset: no group limit. */
+        groupIds: z.array(z.string().trim().min(1, "group ids must not be empty")).optional(),
         active: z.boolean().default(true),
         adopt: z.boolean().default(false),
         /** `<project>/<stack>/<resource>`, written as a marker into `description`; never compared. */
@@ -79,6 +92,12 @@ export interface PropagationRuleOutputs extends PropagationRuleInputs {
 }
 
 const mappingKey = (m: AttributeMapping) => `${m.target}\u0000${m.source ?? ""}\u0000${m.expression ?? ""}`;
+
+/** Group ids are a set: order does not matter, and none is no group limit. */
+export function sameGroupIds(live: unknown, desired: unknown): boolean {
+    const ids = (value: unknown) => [...((value ?? []) as string[])].sort();
+    return JSON.stringify(ids(live)) === JSON.stringify(ids(desired));
+}
 
 /** Mappings are a set: order does not matter. */
 export function sameMappings(live: unknown, desired: unknown): boolean {

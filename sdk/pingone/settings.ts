@@ -1,5 +1,6 @@
 import { readSetting, requireSettings } from "../config/stackConfig";
 import { ConfigurationError } from "../core/errors";
+import { pingOneIdProblem } from "./pingOneId";
 import { type PingOneEndpoints, type PingOneRegion, parseRegion, regionEndpoints } from "./regions";
 
 /** How the package reaches PingOne: a worker application's credentials and the region (or custom URLs). */
@@ -30,7 +31,21 @@ export function pingOneSettings(region?: PingOneRegion): PingOneSettings {
         clientSecret: PINGONE_SETTING_SOURCES.clientSecret,
         environmentId: PINGONE_SETTING_SOURCES.environmentId,
     });
+    const problem = configuredEnvironmentIdProblem(environmentId);
+    if (problem) {
+        throw new ConfigurationError(problem);
+    }
     return { clientId, clientSecret, environmentId, ...pingOneEndpoints(region) };
+}
+
+/** Why the configured environment id (`pingone:environmentId` / PINGONE_ENVIRONMENT_ID) is not a PingOne id. */
+export function configuredEnvironmentIdProblem(environmentId: string): string | undefined {
+    const { configKey, envVars } = PINGONE_SETTING_SOURCES.environmentId;
+    return pingOneIdProblem(
+        `the stack config \`${configKey}\` (${envVars.join(" / ")})`,
+        environmentId,
+        `set it to the worker application's Environment ID: pulumi config set ${configKey} <id>`,
+    );
 }
 
 /** Custom URLs (proxies, emulators) win over the region's hosts. */

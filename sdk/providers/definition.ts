@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
-import { ReadFailedError } from "../core/errors";
+import { ConfigurationError, ReadFailedError } from "../core/errors";
 import { redactError } from "../core/secrets";
 import { containsUnknown, issuesOutsideUnknowns } from "./unknowns";
 
@@ -109,7 +109,15 @@ export function toDynamicProvider<I extends object, O extends object>(
             const { [PROVIDER_KEY]: provider, ...inputs } = news;
             const result = definition.inputs.safeParse(inputs);
             if (result.success) {
-                definition.preflight?.(result.data);
+                try {
+                    definition.preflight?.(result.data);
+                } catch (error) {
+                    if (!(error instanceof ConfigurationError)) {
+                        throw error;
+                    }
+                    // A failure, not a thrown error: the engine then prints the message once, without a stack trace.
+                    return { failures: [{ property: "", reason: error.message }] };
+                }
                 return { inputs: plain({ ...(result.data as object), [PROVIDER_KEY]: provider }) };
             }
             const failures = issuesOutsideUnknowns(result.error.issues, inputs).map((issue) => ({

@@ -1,6 +1,8 @@
 import { strict as assert } from "node:assert";
+import type { EngineEvent } from "@pulumi/pulumi/automation";
 import { DocuWarePingOneProvisioning } from "../../components";
 import { type RunningEmulators, startTestEmulators } from "../helpers/emulators";
+import { provisionUser } from "../helpers/projects";
 import { StepRecorder, type TestStack, createInlineStack, printEngineVersion, requireEngine } from "../helpers/engine";
 
 describe("DocuWarePingOneProvisioning through the engine", function () {
@@ -30,6 +32,25 @@ describe("DocuWarePingOneProvisioning through the engine", function () {
         const result = await test.stack.up();
         assert.equal(result.summary.result, "succeeded");
         console.log(result.outputs.status?.value);
+        // Right after a clean up, a refresh finds nothing to change, even once provisioning has changed the
+        // connection's sync state: status readings are no drift.
+        const user = await provisionUser(emulators, emulators.connection().pingone, "refresh-user");
+        const steps = new StepRecorder();
+        let connection: Record<string, unknown> | undefined;
+        const onEvent = (event: EngineEvent) => {
+            steps.onEvent(event);
+            const refreshed = event.resOutputsEvent?.metadata;
+            if (refreshed?.op === "refresh" && refreshed.urn.endsWith("::acme-connection")) {
+                connection = refreshed.new?.outputs;
+            }
+        };
+        try {
+            await test.stack.preview({ refresh: true, expectNoChanges: true, onEvent });
+        } finally {
+            await user.delete();
+        }
+        assert.deepEqual(steps.changes(), []);
+        assert.equal(connection?.syncState, "SYNCING", "the refresh read the new sync state");
     });
 
     it("previews no changes, sending no request", async () => {

@@ -86,13 +86,13 @@ describe("DocuWarePingOneProvisioning (mocks)", () => {
         const provisioning = new components.DocuWarePingOneProvisioning("hr", {
             organizationUrl: "https://hr.docuware.cloud",
             appRegistrationName: "HR provisioning",
-            environmentId: "env-1",
+            environmentId: "6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b",
             region: "eu",
-            planId: "shared-plan",
+            planId: "0b9a8c7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d",
             connectionName: "DocuWare HR",
             connection: { removeAction: "Disable", createUsers: false, userLookupFilter: 'userName eq "%s"' },
             ruleName: "HR users",
-            userFilter: { populationId: "pop-1" },
+            userFilter: { populationId: "3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f" },
             mappings: [
                 { source: "username", target: "userName" },
                 { expression: "#root.user.email", target: "workEmail" },
@@ -104,15 +104,15 @@ describe("DocuWarePingOneProvisioning (mocks)", () => {
         assert.ok(!mocks.resources.some((r) => r.type === `${DYNAMIC}/pingone:PropagationPlan`), "no plan child");
         const store = mocks.find(`${DYNAMIC}/pingone:PropagationStore`, "hr-connection").inputs;
         assert.equal(store.name, "DocuWare HR");
-        assert.equal(store.environmentId, "env-1");
+        assert.equal(store.environmentId, "6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b");
         assert.equal(store.region, "eu");
         assert.equal(store.removeAction, "Disable");
         assert.equal(store.createUsers, false);
         assert.equal(store.userFilter, 'userName eq "%s"');
         const rule = mocks.find(`${DYNAMIC}/pingone:PropagationRule`, "hr-rule").inputs;
-        assert.equal(rule.planId, "shared-plan");
+        assert.equal(rule.planId, "0b9a8c7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d");
         assert.equal(rule.name, "HR users");
-        assert.deepEqual(rule.userFilter, { populationId: "pop-1" });
+        assert.deepEqual(rule.userFilter, { populationId: "3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f" });
         assert.equal(rule.active, false);
         assert.deepEqual(rule.mappings, [
             { source: "username", target: "userName" },
@@ -122,7 +122,7 @@ describe("DocuWarePingOneProvisioning (mocks)", () => {
             mocks.find(`${DYNAMIC}/docuware:AppRegistration`, "hr-registration").inputs.name,
             "HR provisioning",
         );
-        assert.equal(await unwrap(provisioning.planId), "shared-plan");
+        assert.equal(await unwrap(provisioning.planId), "0b9a8c7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d");
     });
 
     it("uses an existing registration instead of creating one", async () => {
@@ -138,6 +138,23 @@ describe("DocuWarePingOneProvisioning (mocks)", () => {
         const existing = mocks.find(`${DYNAMIC}/docuware:ExistingAppRegistration`, "cloud-registration").inputs;
         assert.equal(existing.identityProvider, "ping");
         assert.equal(existing.organizationUrl, "https://acme.docuware.cloud");
+    });
+
+    it("passes `adopt` to every child that can take over a live object", async () => {
+        await settle(new components.DocuWarePingOneProvisioning("live", { adopt: true }));
+        const adopting = mocks.resources.filter((r) => r.inputs.adopt === true).map((r) => r.type.split("/")[1]);
+        assert.deepEqual(adopting.sort(), [
+            "docuware:AppRegistration",
+            "pingone:PropagationRevision",
+            "pingone:PropagationRule",
+            "pingone:PropagationStore",
+        ]);
+        mocks.reset();
+        await settle(new components.DocuWarePingOneProvisioning("new", {}));
+        assert.ok(
+            mocks.resources.every((r) => r.inputs.adopt === undefined),
+            "adopting is off by default",
+        );
     });
 
     it("names several instances after their component, so they live in one stack", async () => {
@@ -174,6 +191,7 @@ describe("DocuWarePingOneProvisioning (mocks)", () => {
                         '  - `region` must be one of com, eu, asia, ca, com.au, got "mars".',
                         "  - `appRegistrationName` must not be empty; leave it out to use the default name.",
                         "  - `userFilter` must set exactly one of `populationName`, `populationId` and `expression` (leave it out for the population named Default).",
+                        '  - `userFilter.populationId` must be a PingOne id (a UUID such as 9a3b1c2d-4e5f-4a6b-8c7d-0e1f2a3b4c5d), got "p"; copy the population\'s ID from Directory > Populations in the PingOne console, or use `populationName`.',
                         "  - `mappings[1]` must set exactly one of `source` and `expression`.",
                         '  - `mappings[1].target` maps "userName" again (also `mappings[0]`); map each target attribute once.',
                         '  - `connection.removeAction` must be "Disable" or "Delete", got "Purge".',
