@@ -177,10 +177,9 @@ export class ReadFailedError extends ProvisioningError {
     ) {
         const reason = cause instanceof Error ? cause.message : String(cause);
         super(
-            `Could not read ${resource}: ${reason}. State is unchanged and nothing was taken as deleted. ` +
-                "If credentials or ids changed in stack config since the last `pulumi up`, refresh and destroy still use " +
-                "the provider configuration saved in state: run `pulumi up` (without --refresh) first to save the " +
-                "current configuration, then refresh.",
+            `Could not read ${resource}; state is unchanged and nothing was taken as deleted (if credentials or ids ` +
+                "changed in stack config since the last `pulumi up`, refresh and destroy still use the configuration " +
+                `saved in state: run \`pulumi up\` without --refresh first). Cause: ${reason}`,
             { cause },
         );
     }
