@@ -9,18 +9,37 @@ function positiveInteger(value: string): number {
     return parsed;
 }
 
+function serviceLatencies(value: string): { pingone?: number; docuware?: number } {
+    const latencies: { pingone?: number; docuware?: number } = {};
+    for (const part of value.split(",")) {
+        const [service, ms] = part.split("=");
+        const parsed = Number(ms);
+        if ((service !== "pingone" && service !== "docuware") || !Number.isInteger(parsed) || parsed < 0) {
+            throw new InvalidArgumentError('must be like "pingone=100,docuware=150" (whole milliseconds)');
+        }
+        latencies[service] = parsed;
+    }
+    return latencies;
+}
+
 const program = new Command("emulators")
     .description("Serve emulated DocuWare and PingOne on loopback until stopped (Ctrl+C).")
     .option("--json", "print one JSON line with every URL and credential a client needs, then only serve")
     .option("--state-dir <dir>", "keep the emulators' state in this folder, so a restart keeps every object")
     .option("--docuware-organizations <n>", "number of DocuWare organizations", positiveInteger, 1)
     .option("--pingone-environments <n>", "number of PingOne environments", positiveInteger, 1)
+    .option(
+        "--latency-ms <service=ms,…>",
+        "round-trip latency added to every request, e.g. pingone=100,docuware=150",
+        serviceLatencies,
+    )
     .action(
         async (options: {
             json?: boolean;
             stateDir?: string;
             docuwareOrganizations: number;
             pingoneEnvironments: number;
+            latencyMs?: { pingone?: number; docuware?: number };
         }) => {
             const emulators = await startEmulators(options);
             const connection = emulators.connection();

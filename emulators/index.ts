@@ -11,6 +11,8 @@ export interface EmulatorsOptions {
     stateDir?: string;
     /** Access-token lifetime of both services, in seconds. Defaults to 3600. */
     tokenLifetimeSeconds?: number;
+    /** Round-trip latency per service added to every request (not the control API), in ms, e.g. 100 and 150. */
+    latencyMs?: { pingone?: number; docuware?: number };
 }
 
 /** Everything a client needs to reach one emulated DocuWare organization. */
@@ -46,6 +48,23 @@ export interface Emulators {
     close(): Promise<void>;
 }
 
+/** The environment variables this package's providers read, pointing at one DocuWare organization and PingOne. */
+export function providerEnvironment(
+    organization: DocuWareConnection,
+    pingone: Omit<PingOneConnection, "environmentIds">,
+): Record<string, string> {
+    return {
+        DOCUWARE_ORGANIZATION_URL: organization.baseUrl,
+        DOCUWARE_CLIENT_ID: organization.adminClientId,
+        DOCUWARE_CLIENT_SECRET: organization.adminClientSecret,
+        PINGONE_CLIENT_ID: pingone.workerClientId,
+        PINGONE_CLIENT_SECRET: pingone.workerClientSecret,
+        PINGONE_ENVIRONMENT_ID: pingone.environmentId,
+        PINGONE_AUTH_URL: pingone.authUrl,
+        PINGONE_API_URL: pingone.apiUrl,
+    };
+}
+
 /** Starts emulated PingOne and DocuWare on ephemeral loopback ports. */
 export async function startEmulators(options: EmulatorsOptions = {}): Promise<Emulators> {
     const stateFile = (name: string) => (options.stateDir ? path.join(options.stateDir, `${name}.json`) : undefined);
@@ -53,6 +72,7 @@ export async function startEmulators(options: EmulatorsOptions = {}): Promise<Em
         environments: Array.from({ length: options.pingoneEnvironments ?? 1 }, () => ({})),
         tokenLifetimeSeconds: options.tokenLifetimeSeconds,
         stateFile: stateFile("pingone"),
+        latencyMs: options.latencyMs?.pingone,
     });
     const docuware: DocuWareEmulator[] = [];
     for (let i = 0; i < (options.docuwareOrganizations ?? 1); i++) {
@@ -61,6 +81,7 @@ export async function startEmulators(options: EmulatorsOptions = {}): Promise<Em
                 organizationName: i === 0 ? undefined : `Organization ${i + 1}`,
                 tokenLifetimeSeconds: options.tokenLifetimeSeconds,
                 stateFile: stateFile(`docuware-${i + 1}`),
+                latencyMs: options.latencyMs?.docuware,
             }),
         );
     }
@@ -87,19 +108,7 @@ export async function startEmulators(options: EmulatorsOptions = {}): Promise<Em
                 workerClientSecret: pingone.workerClientSecret,
             },
         }),
-        providerEnvironment: (index = 0) => {
-            const organization = docuware[index]!;
-            return {
-                DOCUWARE_ORGANIZATION_URL: organization.baseUrl,
-                DOCUWARE_CLIENT_ID: organization.adminClientId,
-                DOCUWARE_CLIENT_SECRET: organization.adminClientSecret,
-                PINGONE_CLIENT_ID: pingone.workerClientId,
-                PINGONE_CLIENT_SECRET: pingone.workerClientSecret,
-                PINGONE_ENVIRONMENT_ID: pingone.environmentId,
-                PINGONE_AUTH_URL: pingone.authUrl,
-                PINGONE_API_URL: pingone.apiUrl,
-            };
-        },
+        providerEnvironment: (index = 0) => providerEnvironment(describe(docuware[index]!), pingone),
         async close() {
             await Promise.all([pingone.close(), ...docuware.map((d) => d.close())]);
         },

@@ -1,4 +1,5 @@
 import type { EngineEvent, Stack } from "@pulumi/pulumi/automation";
+import { RETRY_MESSAGE_PATTERN } from "../../sdk/core/retryMessage";
 import { StackAccessError, pulumiErrorSummary } from "../openStack";
 import type { Output } from "../output";
 
@@ -27,6 +28,10 @@ export async function refreshPreview(stack: Stack, output: Output): Promise<Engi
                     output.progress("running the program to compare it with the live objects…");
                 }
                 const diagnostic = event.diagnosticEvent;
+                // The providers' waits (rate limits, retries) reach the engine as diagnostics: show them as progress.
+                if (diagnostic && RETRY_MESSAGE_PATTERN.test(diagnostic.message)) {
+                    output.progress(`  ${diagnostic.message.trim()}`);
+                }
                 if (diagnostic?.severity === "error") {
                     engineErrors.push(withoutStackTrace(diagnostic.message));
                 }

@@ -37,7 +37,7 @@ const COMPONENT_FIXED_SETTINGS = [
 
 /** What `PropagationStore` (so the component) sets for them: its input schema's defaults. */
 const STORE_DEFAULTS: PropagationStoreInputs = PropagationStoreInputsSchema.parse({
-    environmentId: "-",
+    environmentId: "00000000-0000-0000-0000-000000000000", // any PingOne id: only the defaults are read
     name: "-",
     scimUrl: "https://example.com",
     oauthTokenUrl: "https://example.com",

@@ -82,7 +82,14 @@ export class ControlPlane {
     private nextHoldId = 1;
     private rateLimit?: { requestsPerSecond: number; burst: number; tokens: number; refilledAt: number };
 
-    constructor(private readonly errorBody: ErrorBodyFormatter) {}
+    /**
+     * @param latencyMs round-trip time added to every request but the control API's, before it is answered (429s
+     * included): a distant service, for benchmarks of how requests overlap.
+     */
+    constructor(
+        private readonly errorBody: ErrorBodyFormatter,
+        private readonly latencyMs = 0,
+    ) {}
 
     /** Requests counted per `"<METHOD> <route>"`. */
     countsByRoute(): Record<string, number> {
@@ -212,6 +219,9 @@ export class ControlPlane {
         };
         this.requests.push(record);
         request.emulatorRecord = record;
+        if (this.latencyMs > 0) {
+            await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
+        }
 
         const fault = this.takeFault(request.method, route);
         if (fault?.latencyMs) {

@@ -11,6 +11,7 @@ import {
     rateLimitDelay,
     sleep,
 } from "./retry";
+import { notifyRetry } from "./retryObserver";
 import { redact } from "./secrets";
 
 /** Supplies bearer tokens; `invalidate` drops a token the service rejected. */
@@ -44,9 +45,14 @@ export interface RetryEvent {
     service: ServiceName;
     method: string;
     url: string;
+    /** Retry number (for a 429: the how-manieth wait), from 1. */
     attempt: number;
     delayMs: number;
+    /** `HTTP 429`, `HTTP 503`, or the transport failure (`timeout`, `connection-reset`, …). */
     reason: string;
+    /** Retries allowed after failures; waits on a 429 do not count against it but against `rateLimitBudgetMs`. */
+    maxRetries: number;
+    rateLimitBudgetMs: number;
 }
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -216,14 +222,18 @@ export class HttpClient {
     }
 
     private async pause(spec: RequestSpec<unknown>, url: string, attempt: number, delayMs: number, reason: string) {
-        this.options.onRetry?.({
+        const event: RetryEvent = {
             service: this.service,
             method: spec.method,
             url,
             attempt: attempt + 1,
             delayMs,
             reason,
-        });
+            maxRetries: this.retry.maxRetries,
+            rateLimitBudgetMs: this.retry.rateLimitBudgetMs,
+        };
+        this.options.onRetry?.(event);
+        notifyRetry(event);
         await sleep(delayMs);
     }
 }

@@ -1,6 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
+import { definedInputs } from "../providers/definedInputs";
 import { providerShim } from "../providers/providerShim";
 import { resourceOwner } from "../providers/resourceOwner";
+import { shallowStackTraces } from "../providers/shallowStackTraces";
 import { withSecretOutputs } from "../providers/secretOutputs";
 
 export interface AppRegistrationArgs {
@@ -41,20 +43,25 @@ export class AppRegistration extends pulumi.dynamic.Resource {
     declare readonly secretVersion: pulumi.Output<string>;
 
     constructor(name: string, args: AppRegistrationArgs, opts?: pulumi.CustomResourceOptions) {
-        super(
-            providerShim("docuware:AppRegistration"),
-            name,
-            {
-                clientId: undefined,
-                clientSecret: undefined,
-                organizationUrl: undefined,
-                secretVersion: undefined,
-                ...args,
-                managedBy: resourceOwner(name),
-            },
-            withSecretOutputs(opts, ["clientSecret"]),
-            "docuware",
-            "AppRegistration",
-        );
+        const restoreStackTraces = shallowStackTraces();
+        try {
+            super(
+                providerShim("docuware:AppRegistration"),
+                name,
+                {
+                    clientId: undefined,
+                    clientSecret: undefined,
+                    organizationUrl: undefined,
+                    secretVersion: undefined,
+                    ...definedInputs(args),
+                    managedBy: resourceOwner(name),
+                },
+                withSecretOutputs(opts, ["clientSecret"]),
+                "docuware",
+                "AppRegistration",
+            );
+        } finally {
+            restoreStackTraces();
+        }
     }
 }

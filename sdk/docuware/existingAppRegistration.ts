@@ -1,5 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
+import { definedInputs } from "../providers/definedInputs";
 import { providerShim } from "../providers/providerShim";
+import { shallowStackTraces } from "../providers/shallowStackTraces";
 import { withSecretOutputs } from "../providers/secretOutputs";
 
 export interface ExistingAppRegistrationArgs {
@@ -30,20 +32,25 @@ export class ExistingAppRegistration extends pulumi.dynamic.Resource {
     declare readonly credentialsAccepted: pulumi.Output<boolean>;
 
     constructor(name: string, args: ExistingAppRegistrationArgs, opts?: pulumi.CustomResourceOptions) {
-        super(
-            providerShim("docuware:ExistingAppRegistration"),
-            name,
-            {
-                tokenUrl: undefined,
-                scimBaseUrl: undefined,
-                organizationUrl: undefined,
-                credentialsAccepted: undefined,
-                checkFailure: undefined,
-                ...args,
-            },
-            withSecretOutputs(opts, ["clientId", "clientSecret"]),
-            "docuware",
-            "ExistingAppRegistration",
-        );
+        const restoreStackTraces = shallowStackTraces();
+        try {
+            super(
+                providerShim("docuware:ExistingAppRegistration"),
+                name,
+                {
+                    tokenUrl: undefined,
+                    scimBaseUrl: undefined,
+                    organizationUrl: undefined,
+                    credentialsAccepted: undefined,
+                    checkFailure: undefined,
+                    ...definedInputs(args),
+                },
+                withSecretOutputs(opts, ["clientId", "clientSecret"]),
+                "docuware",
+                "ExistingAppRegistration",
+            );
+        } finally {
+            restoreStackTraces();
+        }
     }
 }

@@ -27,25 +27,48 @@ export function configuredOrganizationUrl(): string | undefined {
 
 const normalize = (url: string) => url.trim().replace(/\/+$/, "").toLowerCase();
 
+type AdminCredentials = { clientId: string; clientSecret: string };
+
+/**
+ * The last `docuware:adminCredentials` parsed, by normalized URL: every resource of every organization reads it
+ * (check and each operation), and parsing the whole map each time grew with organizations × resources.
+ */
+let lastParsed: { raw: string; byUrl: Map<string, AdminCredentials> } | undefined;
+
+function parseAdminCredentials(raw: string): Map<string, AdminCredentials> {
+    if (lastParsed?.raw === raw) {
+        return lastParsed.byUrl;
+    }
+    let parsed: z.infer<typeof AdminCredentialsMapSchema>;
+    try {
+        parsed = AdminCredentialsMapSchema.parse(JSON.parse(raw));
+    } catch {
+        throw new ConfigurationError(
+            '`docuware:adminCredentials` must be JSON like {"https://acme.docuware.cloud": {"clientId": "…", "clientSecret": "…"}}.',
+        );
+    }
+    Object.values(parsed).forEach((c) => registerSecret(c.clientSecret));
+    // The first entry of a URL wins, as before.
+    const byUrl = new Map<string, AdminCredentials>();
+    for (const [url, credentials] of Object.entries(parsed)) {
+        if (!byUrl.has(normalize(url))) {
+            byUrl.set(normalize(url), credentials);
+        }
+    }
+    lastParsed = { raw, byUrl };
+    return byUrl;
+}
+
 /**
  * An Organization Administrator credential for the management API (app registrations, provisioning settings): the
  * organization's entry in `docuware:adminCredentials` when there is one, else `docuware:clientId`/`clientSecret`.
  */
-export function docuWareAdminCredentials(organizationUrl?: string): { clientId: string; clientSecret: string } {
+export function docuWareAdminCredentials(organizationUrl?: string): AdminCredentials {
     const raw = readSetting(DOCUWARE_SETTING_SOURCES.adminCredentials);
     if (raw !== undefined && organizationUrl !== undefined) {
-        let parsed: z.infer<typeof AdminCredentialsMapSchema>;
-        try {
-            parsed = AdminCredentialsMapSchema.parse(JSON.parse(raw));
-        } catch {
-            throw new ConfigurationError(
-                '`docuware:adminCredentials` must be JSON like {"https://acme.docuware.cloud": {"clientId": "…", "clientSecret": "…"}}.',
-            );
-        }
-        Object.values(parsed).forEach((c) => registerSecret(c.clientSecret));
-        const entry = Object.entries(parsed).find(([url]) => normalize(url) === normalize(organizationUrl));
+        const entry = parseAdminCredentials(raw).get(normalize(organizationUrl));
         if (entry) {
-            return entry[1];
+            return entry;
         }
     }
     return requireSettings("DocuWare", {

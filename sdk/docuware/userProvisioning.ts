@@ -1,6 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
+import { definedInputs } from "../providers/definedInputs";
 import { providerShim } from "../providers/providerShim";
 import { resourceOwner } from "../providers/resourceOwner";
+import { shallowStackTraces } from "../providers/shallowStackTraces";
 
 export interface UserProvisioningArgs {
     /** DocuWare organization, e.g. `https://acme.docuware.cloud`. Defaults to `docuware:organizationUrl`. */
@@ -30,22 +32,27 @@ export class UserProvisioning extends pulumi.dynamic.Resource {
     declare readonly identityProvider: pulumi.Output<string>;
 
     constructor(name: string, args: UserProvisioningArgs, opts?: pulumi.CustomResourceOptions) {
-        super(
-            providerShim("docuware:UserProvisioning"),
-            name,
-            {
-                scimBaseUrl: undefined,
-                tokenUrl: undefined,
-                organizationUrl: undefined,
-                enabled: undefined,
-                identityProvider: undefined,
-                previousSettings: undefined,
-                ...args,
-                managedBy: resourceOwner(name),
-            },
-            opts,
-            "docuware",
-            "UserProvisioning",
-        );
+        const restoreStackTraces = shallowStackTraces();
+        try {
+            super(
+                providerShim("docuware:UserProvisioning"),
+                name,
+                {
+                    scimBaseUrl: undefined,
+                    tokenUrl: undefined,
+                    organizationUrl: undefined,
+                    enabled: undefined,
+                    identityProvider: undefined,
+                    previousSettings: undefined,
+                    ...definedInputs(args),
+                    managedBy: resourceOwner(name),
+                },
+                opts,
+                "docuware",
+                "UserProvisioning",
+            );
+        } finally {
+            restoreStackTraces();
+        }
     }
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { httpSettings } from "../config/httpSettings";
 import { readSetting } from "../config/stackConfig";
 import { NotFoundError, ProvisioningError } from "../core/errors";
 import { PingOneClient } from "./client";
@@ -63,9 +64,21 @@ export interface PingOneLocation {
 
 /** Clients for one resource's environment, built from config inside the provider method (nothing is captured). */
 export function pingOneApis(location: PingOneLocation): { client: PingOneClient; propagation: PropagationClient } {
-    const client = PingOneClient.fromConfig(location.region);
+    const settings = pingOneSettings(location.region);
+    const http = httpSettings();
+    // One client per settings for the process: building one (token source, two axios instances) per call was a
+    // visible share of the provider's CPU time at 50 components.
+    const key = JSON.stringify([settings, http]);
+    let client = clients.get(key);
+    if (!client) {
+        client = new PingOneClient(settings, http);
+        clients.set(key, client);
+    }
     return { client, propagation: new PropagationClient(client, location.environmentId) };
 }
+
+/** Clients by settings (in memory only; the key holds the worker secret, as the token cache's key holds its hash). */
+const clients = new Map<string, PingOneClient>();
 
 /** Preflight of every PingOne resource: the worker credentials and endpoints are configured (no request is made). */
 export function requirePingOneSettings(location: PingOneLocation): void {

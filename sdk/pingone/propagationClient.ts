@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { ApiError } from "../core/errors";
 import type { PingOneClient } from "./client";
+import { ListingCache } from "./listingCache";
 import {
     type Mapping,
     MappingSchema,
@@ -23,6 +24,10 @@ import {
 
 const path = encodeURIComponent;
 
+/** Listings of stores (per environment) and rules (per plan), shared within one provider operation. */
+const storeListings = new ListingCache<Store>();
+const ruleListings = new ListingCache<Rule>();
+
 /** Media type of the connection check ("test connection") request. */
 const CONNECTION_CHECK_TYPE = "application/vnd.pingidentity.connection.check+json";
 
@@ -44,8 +49,19 @@ export class PropagationClient {
         return this.client.http;
     }
 
+    /** Every store of the environment; shared by the creates of one provider operation (see `ListingCache`). */
     listStores(): Promise<Store[]> {
-        return this.client.listAll(`${this.base}/stores`, "stores", StoreSchema);
+        return storeListings.list(this.storesKey, () =>
+            this.client.listAll(`${this.base}/stores`, "stores", StoreSchema),
+        );
+    }
+
+    private get storesKey(): string {
+        return `${this.client.settings.apiUrl}|${this.environmentId}`;
+    }
+
+    private rulesKey(planId: string): string {
+        return `${this.client.settings.apiUrl}|${this.environmentId}|${planId}`;
     }
 
     getStore(storeId: string): Promise<Store> {
@@ -57,28 +73,33 @@ export class PropagationClient {
     }
 
     createStore(store: StoreWrite): Promise<Store> {
-        return this.http.request({
-            method: "POST",
-            path: `${this.base}/stores`,
-            body: store,
-            bodySchema: StoreWriteSchema,
-            responseSchema: StoreSchema,
-        });
+        const create = () =>
+            this.http.request({
+                method: "POST",
+                path: `${this.base}/stores`,
+                body: store,
+                bodySchema: StoreWriteSchema,
+                responseSchema: StoreSchema,
+            });
+        return storeListings.write(this.storesKey, create, (created) => storeListings.put(this.storesKey, created));
     }
 
     /** Full replace: write-only secrets must be sent again. */
     updateStore(storeId: string, store: StoreWrite): Promise<Store> {
-        return this.http.request({
-            method: "PUT",
-            path: `${this.base}/stores/${path(storeId)}`,
-            body: store,
-            bodySchema: StoreWriteSchema,
-            responseSchema: StoreSchema,
-        });
+        const update = () =>
+            this.http.request({
+                method: "PUT",
+                path: `${this.base}/stores/${path(storeId)}`,
+                body: store,
+                bodySchema: StoreWriteSchema,
+                responseSchema: StoreSchema,
+            });
+        return storeListings.write(this.storesKey, update, (updated) => storeListings.put(this.storesKey, updated));
     }
 
     async deleteStore(storeId: string): Promise<void> {
-        await this.http.request({ method: "DELETE", path: `${this.base}/stores/${path(storeId)}` });
+        const remove = () => this.http.request({ method: "DELETE", path: `${this.base}/stores/${path(storeId)}` });
+        await storeListings.write(this.storesKey, remove, () => storeListings.remove(storeId));
     }
 
     /** Asks PingOne to reach the target with a proposed store's settings; throws an `ApiError` saying what failed. */
@@ -129,9 +150,14 @@ export class PropagationClient {
         await this.http.request({ method: "DELETE", path: `${this.base}/plans/${path(planId)}` });
     }
 
+    /** A plan's rules (shared by the creates of one provider operation, see `ListingCache`), or every rule. */
     listRules(planId?: string): Promise<Rule[]> {
-        const listPath = planId ? `${this.base}/plans/${path(planId)}/rules` : `${this.base}/rules`;
-        return this.client.listAll(listPath, "rules", RuleSchema);
+        if (!planId) {
+            return this.client.listAll(`${this.base}/rules`, "rules", RuleSchema);
+        }
+        return ruleListings.list(this.rulesKey(planId), () =>
+            this.client.listAll(`${this.base}/plans/${path(planId)}/rules`, "rules", RuleSchema),
+        );
     }
 
     getRule(ruleId: string): Promise<Rule> {
@@ -144,6 +170,15 @@ export class PropagationClient {
 
     /** Creates through the documented plan-scoped path, falling back to the older `/rules` path (404/405). */
     async createRule(rule: RuleWrite): Promise<Rule> {
+        const key = this.rulesKey(rule.plan.id);
+        return ruleListings.write(
+            key,
+            () => this.createRuleOnce(rule),
+            (created) => ruleListings.put(key, created),
+        );
+    }
+
+    private async createRuleOnce(rule: RuleWrite): Promise<Rule> {
         const request = (createPath: string) =>
             this.http.request({
                 method: "POST",
@@ -168,17 +203,25 @@ export class PropagationClient {
 
     /** Full replace of the rule. */
     updateRule(ruleId: string, rule: RuleWrite): Promise<Rule> {
-        return this.http.request({
-            method: "PUT",
-            path: `${this.base}/rules/${path(ruleId)}`,
-            body: { ...rule, environment: { id: this.environmentId } },
-            bodySchema: RuleWriteSchema,
-            responseSchema: RuleSchema,
+        const key = this.rulesKey(rule.plan.id);
+        const update = () =>
+            this.http.request({
+                method: "PUT",
+                path: `${this.base}/rules/${path(ruleId)}`,
+                body: { ...rule, environment: { id: this.environmentId } },
+                bodySchema: RuleWriteSchema,
+                responseSchema: RuleSchema,
+            });
+        // A rule moved to another plan leaves the old plan's listing too.
+        return ruleListings.write(key, update, (updated) => {
+            ruleListings.remove(ruleId);
+            ruleListings.put(key, updated);
         });
     }
 
     async deleteRule(ruleId: string): Promise<void> {
         await this.http.request({ method: "DELETE", path: `${this.base}/rules/${path(ruleId)}` });
+        ruleListings.remove(ruleId);
     }
 
     listMappings(ruleId: string): Promise<Mapping[]> {

@@ -1,5 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
+import { definedInputs } from "../providers/definedInputs";
 import { providerShim } from "../providers/providerShim";
+import { shallowStackTraces } from "../providers/shallowStackTraces";
 
 export interface PropagationPlanArgs {
     /** PingOne environment. Defaults to `pingone:environmentId` (PINGONE_ENVIRONMENT_ID). Changing it replaces the plan. */
@@ -25,20 +27,25 @@ export class PropagationPlan extends pulumi.dynamic.Resource {
     declare readonly adopted: pulumi.Output<boolean>;
 
     constructor(name: string, args: PropagationPlanArgs = {}, opts?: pulumi.CustomResourceOptions) {
-        super(
-            providerShim("pingone:PropagationPlan"),
-            name,
-            {
-                planId: undefined,
-                environmentId: undefined,
-                name: undefined,
-                active: undefined,
-                adopted: undefined,
-                ...args,
-            },
-            opts,
-            "pingone",
-            "PropagationPlan",
-        );
+        const restoreStackTraces = shallowStackTraces();
+        try {
+            super(
+                providerShim("pingone:PropagationPlan"),
+                name,
+                {
+                    planId: undefined,
+                    environmentId: undefined,
+                    name: undefined,
+                    active: undefined,
+                    adopted: undefined,
+                    ...definedInputs(args),
+                },
+                opts,
+                "pingone",
+                "PropagationPlan",
+            );
+        } finally {
+            restoreStackTraces();
+        }
     }
 }

@@ -1,5 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
+import { definedInputs } from "../providers/definedInputs";
 import { providerShim } from "../providers/providerShim";
+import { shallowStackTraces } from "../providers/shallowStackTraces";
 
 export interface PropagationRevisionArgs {
     /** PingOne environment. Defaults to `pingone:environmentId` (PINGONE_ENVIRONMENT_ID). */
@@ -27,13 +29,18 @@ export class PropagationRevision extends pulumi.dynamic.Resource {
     declare readonly createdAt: pulumi.Output<string | undefined>;
 
     constructor(name: string, args: PropagationRevisionArgs = {}, opts?: pulumi.CustomResourceOptions) {
-        super(
-            providerShim("pingone:PropagationRevision"),
-            name,
-            { revisionId: undefined, createdAt: undefined, ...args },
-            opts,
-            "pingone",
-            "PropagationRevision",
-        );
+        const restoreStackTraces = shallowStackTraces();
+        try {
+            super(
+                providerShim("pingone:PropagationRevision"),
+                name,
+                { revisionId: undefined, createdAt: undefined, ...definedInputs(args) },
+                opts,
+                "pingone",
+                "PropagationRevision",
+            );
+        } finally {
+            restoreStackTraces();
+        }
     }
 }

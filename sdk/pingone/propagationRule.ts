@@ -1,6 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
+import { definedInputs } from "../providers/definedInputs";
 import { providerShim } from "../providers/providerShim";
 import { resourceOwner } from "../providers/resourceOwner";
+import { shallowStackTraces } from "../providers/shallowStackTraces";
 
 /** One attribute mapping: exactly one of `source` and `expression`, and a `target`. */
 export interface AttributeMappingArgs {
@@ -64,22 +66,27 @@ export class PropagationRule extends pulumi.dynamic.Resource {
     declare readonly mappings: pulumi.Output<{ source?: string; expression?: string; target: string }[]>;
 
     constructor(name: string, args: PropagationRuleArgs, opts?: pulumi.CustomResourceOptions) {
-        super(
-            providerShim("pingone:PropagationRule"),
-            name,
-            {
-                ruleId: undefined,
-                environmentId: undefined,
-                active: undefined,
-                effectiveSourceStoreId: undefined,
-                populationExpression: undefined,
-                mappings: undefined,
-                ...args,
-                managedBy: resourceOwner(name),
-            },
-            opts,
-            "pingone",
-            "PropagationRule",
-        );
+        const restoreStackTraces = shallowStackTraces();
+        try {
+            super(
+                providerShim("pingone:PropagationRule"),
+                name,
+                {
+                    ruleId: undefined,
+                    environmentId: undefined,
+                    active: undefined,
+                    effectiveSourceStoreId: undefined,
+                    populationExpression: undefined,
+                    mappings: undefined,
+                    ...definedInputs(args),
+                    managedBy: resourceOwner(name),
+                },
+                opts,
+                "pingone",
+                "PropagationRule",
+            );
+        } finally {
+            restoreStackTraces();
+        }
     }
 }

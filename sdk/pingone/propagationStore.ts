@@ -1,6 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
+import { definedInputs } from "../providers/definedInputs";
 import { providerShim } from "../providers/providerShim";
 import { resourceOwner } from "../providers/resourceOwner";
+import { shallowStackTraces } from "../providers/shallowStackTraces";
 import { withSecretOutputs } from "../providers/secretOutputs";
 
 export interface PropagationStoreArgs {
@@ -87,23 +89,28 @@ export class PropagationStore extends pulumi.dynamic.Resource {
     declare readonly syncDetails: pulumi.Output<string | undefined>;
 
     constructor(name: string, args: PropagationStoreArgs, opts?: pulumi.CustomResourceOptions) {
-        super(
-            providerShim("pingone:PropagationStore"),
-            name,
-            {
-                storeId: undefined,
-                environmentId: undefined,
-                enabled: undefined,
-                oauthTokenUrl: undefined,
-                removeAction: undefined,
-                syncState: undefined,
-                syncDetails: undefined,
-                ...args,
-                managedBy: resourceOwner(name),
-            },
-            withSecretOutputs(opts, ["oauthClientSecret", "oauthAccessToken", "basicAuthPassword"]),
-            "pingone",
-            "PropagationStore",
-        );
+        const restoreStackTraces = shallowStackTraces();
+        try {
+            super(
+                providerShim("pingone:PropagationStore"),
+                name,
+                {
+                    storeId: undefined,
+                    environmentId: undefined,
+                    enabled: undefined,
+                    oauthTokenUrl: undefined,
+                    removeAction: undefined,
+                    syncState: undefined,
+                    syncDetails: undefined,
+                    ...definedInputs(args),
+                    managedBy: resourceOwner(name),
+                },
+                withSecretOutputs(opts, ["oauthClientSecret", "oauthAccessToken", "basicAuthPassword"]),
+                "pingone",
+                "PropagationStore",
+            );
+        } finally {
+            restoreStackTraces();
+        }
     }
 }

@@ -2,6 +2,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
 import { ConfigurationError, ReadFailedError } from "../core/errors";
 import { redactError } from "../core/secrets";
+import { resourceLabel, withRetryLog } from "./retryLog";
 import { containsUnknown, issuesOutsideUnknowns } from "./unknowns";
 
 /** Key under which the engine keeps the serialized provider; never part of a comparison. */
@@ -94,10 +95,18 @@ export function toDynamicProvider<I extends object, O extends object>(
         const { [PROVIDER_KEY]: _provider, ...inputs } = raw;
         return definition.inputs.parse(inputs);
     };
-    const guarded = <A extends unknown[], R>(operation: (...args: A) => Promise<R>) => {
+    /** Errors redacted; for the operations that send requests, their waits logged with the resource. */
+    const guarded = <A extends unknown[], R>(
+        operation: (...args: A) => Promise<R>,
+        resource?: (...args: A) => { properties: Record<string, unknown>; id?: string },
+    ) => {
         return async (...args: A): Promise<R> => {
             try {
-                return await operation(...args);
+                if (!resource) {
+                    return await operation(...args);
+                }
+                const { properties, id } = resource(...args);
+                return await withRetryLog(resourceLabel(definition.kind, properties, id), () => operation(...args));
             } catch (error) {
                 throw redactError(error);
             }
@@ -131,39 +140,51 @@ export function toDynamicProvider<I extends object, O extends object>(
             const replaces = changed.filter((field) => definition.replaceFields?.includes(field as keyof I & string));
             return { changes: changed.length > 0, replaces };
         }),
-        create: guarded(async (raw: Record<string, unknown>) => {
-            try {
-                const { id, outs } = await definition.create(parse(raw));
-                return { id, outs: plain(outs) };
-            } catch (error) {
-                throw withProvider(error, raw);
-            }
-        }),
-        read: guarded(async (id: string, props: Record<string, unknown>) => {
-            let live: O | undefined;
-            try {
-                live = await definition.read(id, props as O);
-            } catch (error) {
-                throw new ReadFailedError(describeResource(definition.kind, id, props), error);
-            }
-            if (!live) {
-                return {};
-            }
-            // The live values mapped back to inputs, so a refresh shows drift as a diff of the input that drifted.
-            const outputOnly = new Set<string>(definition.outputOnlyFields);
-            const inputs = Object.fromEntries(Object.entries(live).filter(([key]) => !outputOnly.has(key)));
-            return { id, props: plain(live), inputs: plain(inputs) };
-        }),
-        update: guarded(async (id: string, olds: Record<string, unknown>, news: Record<string, unknown>) => {
-            try {
-                return { outs: plain(await definition.update(id, olds as O, parse(news))) };
-            } catch (error) {
-                throw withProvider(error, news);
-            }
-        }),
-        delete: guarded(async (id: string, props: Record<string, unknown>) => {
-            await definition.delete(id, props as O);
-        }),
+        create: guarded(
+            async (raw: Record<string, unknown>) => {
+                try {
+                    const { id, outs } = await definition.create(parse(raw));
+                    return { id, outs: plain(outs) };
+                } catch (error) {
+                    throw withProvider(error, raw);
+                }
+            },
+            (raw) => ({ properties: raw }),
+        ),
+        read: guarded(
+            async (id: string, props: Record<string, unknown>) => {
+                let live: O | undefined;
+                try {
+                    live = await definition.read(id, props as O);
+                } catch (error) {
+                    throw new ReadFailedError(describeResource(definition.kind, id, props), error);
+                }
+                if (!live) {
+                    return {};
+                }
+                // The live values mapped back to inputs, so a refresh shows drift as a diff of the input that drifted.
+                const outputOnly = new Set<string>(definition.outputOnlyFields);
+                const inputs = Object.fromEntries(Object.entries(live).filter(([key]) => !outputOnly.has(key)));
+                return { id, props: plain(live), inputs: plain(inputs) };
+            },
+            (id, props) => ({ properties: props, id }),
+        ),
+        update: guarded(
+            async (id: string, olds: Record<string, unknown>, news: Record<string, unknown>) => {
+                try {
+                    return { outs: plain(await definition.update(id, olds as O, parse(news))) };
+                } catch (error) {
+                    throw withProvider(error, news);
+                }
+            },
+            (id, _olds, news) => ({ properties: news, id }),
+        ),
+        delete: guarded(
+            async (id: string, props: Record<string, unknown>) => {
+                await definition.delete(id, props as O);
+            },
+            (id, props) => ({ properties: props, id }),
+        ),
     };
 }
 
