@@ -4,10 +4,15 @@ import { StackAccessError, pulumiErrorSummary } from "../openStack";
 import type { Output } from "../output";
 
 /**
- * Runs `pulumi preview --refresh` on the stack and returns its engine events. Progress goes to stderr: the refresh,
- * then the program run. Nothing is changed, neither the services nor the state.
+ * Runs `pulumi preview --refresh` (with `destroy`, `pulumi destroy --preview-only --refresh`) on the stack and
+ * returns its engine events. Progress goes to stderr: the refresh, then the program run. Nothing is changed, neither
+ * the services nor the state.
  */
-export async function refreshPreview(stack: Stack, output: Output): Promise<EngineEvent[]> {
+export async function refreshPreview(
+    stack: Stack,
+    output: Output,
+    options: { destroy?: boolean } = {},
+): Promise<EngineEvent[]> {
     const count = await managedResourceCount(stack);
     output.progress(
         count === undefined
@@ -18,14 +23,18 @@ export async function refreshPreview(stack: Stack, output: Output): Promise<Engi
     const engineErrors: string[] = [];
     let refreshing = true;
     try {
-        await stack.preview({
+        const preview = {
             refresh: true,
-            onEvent: (event) => {
+            onEvent: (event: EngineEvent) => {
                 events.push(event);
                 const op = event.resourcePreEvent?.metadata.op;
                 if (refreshing && op !== undefined && op !== "refresh") {
                     refreshing = false;
-                    output.progress("running the program to compare it with the live objects…");
+                    output.progress(
+                        options.destroy
+                            ? "planning the destroy…"
+                            : "running the program to compare it with the live objects…",
+                    );
                 }
                 const diagnostic = event.diagnosticEvent;
                 // The providers' waits (rate limits, retries) reach the engine as diagnostics: show them as progress.
@@ -36,7 +45,8 @@ export async function refreshPreview(stack: Stack, output: Output): Promise<Engi
                     engineErrors.push(withoutStackTrace(diagnostic.message));
                 }
             },
-        });
+        };
+        await (options.destroy ? stack.previewDestroy(preview) : stack.preview(preview));
     } catch (error) {
         const reason = engineErrors.length > 0 ? summarize(engineErrors) : pulumiErrorSummary(error);
         throw new StackAccessError(`The refresh preview of stack ${stack.name} failed: ${reason}`);

@@ -36,7 +36,7 @@ function populationIdByName({ client, propagation }: Apis, name: string): Promis
 }
 
 /** The `populationExpression` for a user filter; a population name is resolved to its id, as the console does. */
-async function populationExpression(apis: Apis, filter: UserFilter): Promise<string> {
+export async function populationExpression(apis: Apis, filter: UserFilter): Promise<string> {
     if (filter.expression !== undefined) {
         return filter.expression;
     }

@@ -1,10 +1,16 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
+import { z } from "zod";
 import { CONTROL_PREFIX } from "../../../shared/controlPlane";
 import { isPlainObject } from "../../isPlainObject";
 import { EditError, editItem, isEditableCollection, removeItem } from "../../state/outOfBandEdits";
 import type { EditableCollection, Environment, StoreConfiguration } from "../../state/resourceSchemas";
 import { maskSecrets } from "../../state/storeSecrets";
 import type { ApiContext } from "../apiContext";
+import { UserCreateSchema } from "../payloads/directoryPayloads";
+import { parseBody } from "../validation";
+import { addUser, takenUsernames } from "./userRoutes";
+
+const BulkUsersSchema = z.object({ users: z.array(UserCreateSchema) });
 
 type EditParams = { envId: string; collection: string; id: string };
 const EDIT_PATH = `${CONTROL_PREFIX}/environments/:envId/:collection/:id`;
@@ -48,6 +54,17 @@ export function registerControlRoutes(app: FastifyInstance, { state, engine, tar
     };
 
     app.get(`${CONTROL_PREFIX}/state`, async () => state.maskedSnapshot());
+
+    /** Seeds many users in one request (benchmarks, large directories); each is validated as `POST /users`. */
+    app.post<{ Params: { envId: string } }>(`${CONTROL_PREFIX}/environments/:envId/users`, async (request, reply) => {
+        const environment = state.environment(request.params.envId);
+        const { users } = parseBody(BulkUsersSchema, request.body);
+        const taken = takenUsernames(environment);
+        const created = users.map((body) => addUser(environment, body, taken));
+        state.changed();
+        engine.configurationChanged(environment.id);
+        return reply.code(201).send({ ids: created.map((user) => user.id) });
+    });
 
     app.post(`${CONTROL_PREFIX}/provisioning/flush`, async () => engine.flush());
 
