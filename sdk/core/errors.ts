@@ -182,3 +182,51 @@ export function isOutcomeUnknown(error: unknown): boolean {
         (error instanceof ApiError && error.status >= 500)
     );
 }
+
+/** README section that explains recovery after a killed deployment; named by the errors that point there. */
+export const INTERRUPTED_DEPLOYMENT_SECTION = 'README section "If a deployment is interrupted"';
+
+/**
+ * Create found an object with the resource's natural key (name) that this resource did not make: it carries no
+ * marker, or another resource's. It is never taken over silently.
+ */
+export class UnownedObjectError extends ProvisioningError {
+    override name = "UnownedObjectError";
+
+    constructor(
+        readonly object: string,
+        readonly owner: string | undefined,
+        readonly expectedOwner: string | undefined,
+    ) {
+        const madeBy = owner
+            ? `it is marked as managed by ${owner}`
+            : "it carries no `managed-by: pulumi …` marker, so this package did not create it for this resource";
+        super(
+            `${object} already exists and ${madeBy}${expectedOwner ? ` (this resource is ${expectedOwner})` : ""}. ` +
+                "If a deployment made with a version of this package older than its markers was interrupted, or the " +
+                `object was made by hand or by another stack, see the ${INTERRUPTED_DEPLOYMENT_SECTION}. To manage this ` +
+                "object deliberately, set `adopt: true` on the component or the resource; otherwise choose another name.",
+        );
+    }
+}
+
+/**
+ * A refresh (`read`) could not tell whether the object exists: the token request, the environment or organization,
+ * the credentials or the service failed. State is left as it was; nothing is taken for a deletion.
+ */
+export class ReadFailedError extends ProvisioningError {
+    override name = "ReadFailedError";
+
+    constructor(
+        readonly resource: string,
+        cause: unknown,
+    ) {
+        const reason = cause instanceof Error ? cause.message : String(cause);
+        super(
+            `Could not read ${resource}; state is unchanged and nothing was taken as deleted (if credentials or ids ` +
+                "changed in stack config since the last `pulumi up`, refresh and destroy still use the configuration " +
+                `saved in state: run \`pulumi up\` without --refresh first). Cause: ${reason}`,
+            { cause },
+        );
+    }
+}

@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
 import { definedInputs } from "../providers/definedInputs";
 import { providerShim } from "../providers/providerShim";
+import { resourceOwner } from "../providers/resourceOwner";
 import { shallowStackTraces } from "../providers/shallowStackTraces";
 import { withSecretOutputs } from "../providers/secretOutputs";
 import type { ArgsDrift, AssertArgsMatch } from "../providers/argsMatch";
@@ -63,6 +64,7 @@ export class AppRegistration extends pulumi.dynamic.Resource {
                     organizationUrl: undefined,
                     secretVersion: undefined,
                     ...definedInputs(args),
+                    managedBy: resourceOwner(name),
                 },
                 withSecretOutputs(opts, ["clientSecret"]),
                 "docuware",

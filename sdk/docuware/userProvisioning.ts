@@ -4,6 +4,7 @@ import type { ArgsDrift, AssertArgsMatch } from "../providers/argsMatch";
 import { providerShim } from "../providers/providerShim";
 import type { UserProvisioningInputsSchema } from "./userProvisioningProvider";
 import { definedInputs } from "../providers/definedInputs";
+import { resourceOwner } from "../providers/resourceOwner";
 import { shallowStackTraces } from "../providers/shallowStackTraces";
 
 export interface UserProvisioningArgs {
@@ -53,6 +54,7 @@ export class UserProvisioning extends pulumi.dynamic.Resource {
                     identityProvider: undefined,
                     previousSettings: undefined,
                     ...definedInputs(args),
+                    managedBy: resourceOwner(name),
                 },
                 opts,
                 "docuware",

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { httpSettings } from "../config/httpSettings";
 import { readSetting } from "../config/stackConfig";
+import { NotFoundError, ProvisioningError } from "../core/errors";
 import { PingOneClient } from "./client";
 import { PropagationClient } from "./propagationClient";
 import { PINGONE_ID_SOURCES, pingOneIdProblem } from "./pingOneId";
@@ -79,4 +80,19 @@ const clients = new Map<string, PingOneClient>();
 /** Preflight of every PingOne resource: the worker credentials and endpoints are configured (no request is made). */
 export function requirePingOneSettings(location: PingOneLocation): void {
     pingOneSettings(location.region);
+}
+
+/** Throws unless the resource's environment exists: the check that tells a deleted object from a wrong environment. */
+export async function requireEnvironment({ client, propagation }: ReturnType<typeof pingOneApis>): Promise<void> {
+    try {
+        await client.getEnvironment(propagation.environmentId);
+    } catch (error) {
+        if (error instanceof NotFoundError) {
+            throw new ProvisioningError(
+                `PingOne environment ${propagation.environmentId} does not exist, or the worker application cannot see it (${error.message})`,
+                { cause: error },
+            );
+        }
+        throw error;
+    }
 }

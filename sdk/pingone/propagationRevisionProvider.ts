@@ -1,7 +1,13 @@
 import { z } from "zod";
 import type { ResourceDefinition } from "../providers/definition";
-import { unlessNotFound } from "../providers/recovery";
-import { EnvironmentIdSchema, RegionSchema, pingOneApis, requirePingOneSettings } from "./environment";
+import { readUnlessDeleted, unlessNotFound } from "../providers/recovery";
+import {
+    EnvironmentIdSchema,
+    RegionSchema,
+    pingOneApis,
+    requireEnvironment,
+    requirePingOneSettings,
+} from "./environment";
 
 export const PropagationRevisionInputsSchema = z.object({
     environmentId: EnvironmentIdSchema,
@@ -46,7 +52,11 @@ export const propagationRevisionDefinition: ResourceDefinition<PropagationRevisi
         },
 
         async read(id, olds) {
-            const revision = await unlessNotFound(pingOneApis(olds).propagation.getRevision(id));
+            const apis = pingOneApis(olds);
+            const revision = await readUnlessDeleted(
+                () => apis.propagation.getRevision(id),
+                () => requireEnvironment(apis),
+            );
             return revision && { ...olds, revisionId: revision.id, createdAt: revision.createdAt };
         },
 

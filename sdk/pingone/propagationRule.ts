@@ -4,6 +4,7 @@ import type { ArgsDrift, AssertArgsMatch } from "../providers/argsMatch";
 import { providerShim } from "../providers/providerShim";
 import type { PropagationRuleInputsSchema } from "./ruleInputs";
 import { definedInputs } from "../providers/definedInputs";
+import { resourceOwner } from "../providers/resourceOwner";
 import { shallowStackTraces } from "../providers/shallowStackTraces";
 
 /** One attribute mapping: exactly one of `source` and `expression`, and a `target`. */
@@ -95,6 +96,7 @@ export class PropagationRule extends pulumi.dynamic.Resource {
                     populationExpression: undefined,
                     mappings: undefined,
                     ...definedInputs(args),
+                    managedBy: resourceOwner(name),
                 },
                 opts,
                 "pingone",

@@ -1,9 +1,12 @@
 import { ProvisioningError } from "../core/errors";
+import { mapConcurrently } from "../core/mapConcurrently";
 import { processCache } from "../core/processCache";
 import { PartialFailure, type ResourceDefinition } from "../providers/definition";
-import { createOnce, deleteIdempotent, unlessNotFound } from "../providers/recovery";
+import { claimExisting, markedOwner, withMarker, withoutMarker } from "../providers/ownership";
+import { createOnce, deleteIdempotent, readUnlessDeleted, unlessNotFound } from "../providers/recovery";
 import { filterValue } from "./client";
-import { pingOneApis, requirePingOneSettings } from "./environment";
+import { pingOneApis, requireEnvironment, requirePingOneSettings } from "./environment";
+import { fromMapping, mappingChanges } from "./mappingChanges";
 import type { PropagationClient } from "./propagationClient";
 import {
     type AttributeMapping,
@@ -112,7 +115,7 @@ function toRuleWrite(
 ): RuleWrite {
     return {
         name: inputs.name,
-        description: inputs.description,
+        description: withMarker(inputs.description, inputs.managedBy),
         plan: { id: inputs.planId },
         sourceStore: { id: sourceStoreId },
         targetStore: { id: inputs.targetStoreId },
@@ -128,14 +131,13 @@ const toMappingWrite = (m: AttributeMapping) => ({
     targetAttribute: m.target,
 });
 
-const fromMapping = (m: Mapping): AttributeMapping =>
-    m.expression
-        ? { expression: m.expression, target: m.targetAttribute }
-        : { source: m.sourceAttribute, target: m.targetAttribute };
+/** Mapping requests in flight at once: enough to overlap round trips, few enough to stay below rate limits. */
+const MAPPING_CONCURRENCY = 4;
 
 /**
- * Makes the rule's mappings (`live`) equal to the desired ones, touching only those that differ. Returns the
- * mappings the rule has afterwards, as PingOne answered.
+ * Makes the rule's mappings (`live`) equal to the desired ones, touching only those that differ: adds and updates
+ * first (a few at a time), deletes only once they all succeeded, so a failure never leaves the rule with fewer
+ * mappings than before. Returns the mappings the rule has afterwards, as PingOne answered.
  */
 async function syncMappings(
     api: PropagationClient,
@@ -143,27 +145,20 @@ async function syncMappings(
     desired: AttributeMapping[],
     live: Mapping[],
 ): Promise<Mapping[]> {
-    const wanted = new Map(desired.map((m) => [m.target, m]));
-    const result: Mapping[] = [];
-    for (const mapping of live) {
-        const target = wanted.get(mapping.targetAttribute);
-        if (!target) {
-            await deleteIdempotent(api.deleteMapping(mapping.id));
-        } else if (!sameMappings([fromMapping(mapping)], [target])) {
-            result.push(await api.updateMapping(ruleId, mapping.id, toMappingWrite(target)));
-        } else {
-            result.push(mapping);
-        }
-        wanted.delete(mapping.targetAttribute);
-    }
-    for (const mapping of wanted.values()) {
-        const created = await createOnce(
+    const changes = mappingChanges(desired, live);
+    const updated = await mapConcurrently(changes.update, MAPPING_CONCURRENCY, ({ id, mapping }) =>
+        api.updateMapping(ruleId, id, toMappingWrite(mapping)),
+    );
+    const created = await mapConcurrently(changes.create, MAPPING_CONCURRENCY, (mapping) =>
+        createOnce(
             () => api.createMapping(ruleId, toMappingWrite(mapping)),
             async () => (await api.listMappings(ruleId)).find((m) => m.targetAttribute === mapping.target),
-        );
-        result.push(created);
-    }
-    return result;
+        ),
+    );
+    await mapConcurrently(changes.remove, MAPPING_CONCURRENCY, (mapping) =>
+        deleteIdempotent(api.deleteMapping(mapping.id)),
+    );
+    return [...changes.keep, ...updated, ...created];
 }
 
 /** Live mappings in the order of the desired ones, extras last. */
@@ -201,7 +196,7 @@ async function toOutputs(
         region: reference.region,
         planId: rule.plan.id,
         name: rule.name,
-        description: rule.description || undefined,
+        description: withoutMarker(rule.description),
         sourceStoreId: reference.sourceStoreId === undefined ? undefined : rule.sourceStore.id,
         effectiveSourceStoreId: rule.sourceStore.id,
         targetStoreId: rule.targetStore.id,
@@ -213,6 +208,7 @@ async function toOutputs(
         groupIds: rule.groups?.length ? rule.groups.map((g) => g.id) : reference.groupIds && [],
         active: rule.active ?? false,
         adopt: reference.adopt,
+        managedBy: reference.managedBy,
         ruleId: rule.id,
         populationExpression: expression,
     };
@@ -240,8 +236,10 @@ function holds(live: Rule, write: RuleWrite): boolean {
 }
 
 /**
- * Applies every managed setting to an existing rule: mappings first, then the rule itself (with `active`). A rule
- * being adopted (`live`) that already matches is not written, so adopting a live setup changes nothing.
+ * Applies every managed setting to an existing rule: mappings first, then the rule itself (with `active`): PingOne
+ * refuses to activate a rule without mappings. The same code finishes a create, adopts an orphan and updates; a rule
+ * being adopted (`live`) that already matches is not written. When a step fails, throws `PartialFailure` with what
+ * PingOne holds at that moment, so state never claims what is not live and the next `pulumi up` repairs the rest.
  */
 async function converge(
     apis: Apis,
@@ -250,12 +248,23 @@ async function converge(
     sourceStoreId: string,
     expression: string,
     liveMappings: Mapping[],
+    fallback: PropagationRuleOutputs,
     live?: Rule,
-): Promise<LiveRule> {
-    const mappings = await syncMappings(apis.propagation, ruleId, inputs.mappings, liveMappings);
-    const write = toRuleWrite(inputs, sourceStoreId, expression, inputs.active);
-    const rule = live && holds(live, write) ? live : await apis.propagation.updateRule(ruleId, write);
-    return { rule, mappings };
+): Promise<PropagationRuleOutputs> {
+    try {
+        const mappings = await syncMappings(apis.propagation, ruleId, inputs.mappings, liveMappings);
+        const write = toRuleWrite(inputs, sourceStoreId, expression, inputs.active);
+        const rule = live && holds(live, write) ? live : await apis.propagation.updateRule(ruleId, write);
+        return await toOutputs(apis, { rule, mappings }, inputs, expression);
+    } catch (error) {
+        const recorded = await apis.propagation
+            .getRule(ruleId)
+            .then((rule) => readLive(apis, rule))
+            .then((live) => toOutputs(apis, live, inputs))
+            // Unreadable: record no mappings, so the next `up` lists the live ones and converges whatever they are.
+            .catch(() => ({ ...fallback, mappings: [] }));
+        throw new PartialFailure(ruleId, recorded, error);
+    }
 }
 
 export const propagationRuleDefinition: ResourceDefinition<PropagationRuleInputs, PropagationRuleOutputs> = {
@@ -279,13 +288,19 @@ export const propagationRuleDefinition: ResourceDefinition<PropagationRuleInputs
     replaceFields: ["environmentId", "region", "planId", "sourceStoreId", "targetStoreId"],
     equals: { mappings: sameMappings, groupIds: sameGroupIds },
 
-    /** Creates the rule inactive, adds the mappings, then activates it: PingOne refuses to activate a rule without mappings. */
+    /**
+     * Creates the rule inactive, adds the mappings, then activates it: PingOne refuses to activate a rule without
+     * mappings. A rule with this name that carries this resource's marker is the orphan of an interrupted create:
+     * it is finished instead.
+     */
     async create(inputs) {
         const ctx = pingOneApis(inputs);
         const existing = await findByName(ctx.propagation, inputs.planId, inputs.name);
-        if (existing && !inputs.adopt) {
-            throw new ProvisioningError(
-                `PingOne plan ${inputs.planId} already has a rule named "${inputs.name}" (id ${existing.id}); set \`adopt: true\` to manage it, or choose another name.`,
+        if (existing) {
+            claimExisting(
+                `PingOne rule "${inputs.name}" in plan ${inputs.planId} (id ${existing.id})`,
+                markedOwner(existing.description),
+                inputs,
             );
         }
         const sourceStoreId = inputs.sourceStoreId ?? existing?.sourceStore.id ?? (await directoryStoreId(ctx));
@@ -303,30 +318,31 @@ export const propagationRuleDefinition: ResourceDefinition<PropagationRuleInputs
                 },
                 () => findByName(ctx.propagation, inputs.planId, inputs.name),
             ));
+        const fallback: PropagationRuleOutputs = {
+            ...inputs,
+            effectiveSourceStoreId: sourceStoreId,
+            mappings: [],
+            active: false,
+            ruleId: rule.id,
+            populationExpression: expression,
+        };
+        let liveMappings: Mapping[] = [];
         try {
             // A rule just created has no mappings: no need to list them.
-            const liveMappings = created ? [] : await ctx.propagation.listMappings(rule.id);
-            const converged = await converge(ctx, rule.id, inputs, sourceStoreId, expression, liveMappings, existing);
-            return { id: rule.id, outs: await toOutputs(ctx, converged, inputs, expression) };
+            liveMappings = created ? [] : await ctx.propagation.listMappings(rule.id);
         } catch (error) {
-            // The rule exists: record it so the next `pulumi up` finishes the job instead of creating another.
-            const recorded = await readLive(ctx, rule)
-                .then((live) => toOutputs(ctx, live, inputs))
-                .catch(() => ({
-                    ...inputs,
-                    effectiveSourceStoreId: sourceStoreId,
-                    mappings: [],
-                    active: false,
-                    ruleId: rule.id,
-                    populationExpression: expression,
-                }));
-            throw new PartialFailure(rule.id, recorded, error);
+            throw new PartialFailure(rule.id, fallback, error);
         }
+        const outs = await converge(ctx, rule.id, inputs, sourceStoreId, expression, liveMappings, fallback, existing);
+        return { id: rule.id, outs };
     },
 
     async read(id, olds) {
         const ctx = pingOneApis(olds);
-        const rule = await unlessNotFound(ctx.propagation.getRule(id));
+        const rule = await readUnlessDeleted(
+            () => ctx.propagation.getRule(id),
+            () => requireEnvironment(ctx),
+        );
         return rule && toOutputs(ctx, await readLive(ctx, rule), olds);
     },
 
@@ -335,8 +351,7 @@ export const propagationRuleDefinition: ResourceDefinition<PropagationRuleInputs
         const expression = await populationExpression(ctx, news.userFilter);
         const liveMappings = await ctx.propagation.listMappings(id);
         const sourceStoreId = news.sourceStoreId ?? olds.effectiveSourceStoreId;
-        const converged = await converge(ctx, id, news, sourceStoreId, expression, liveMappings);
-        return toOutputs(ctx, converged, news, expression);
+        return converge(ctx, id, news, sourceStoreId, expression, liveMappings, { ...olds, ...news, ruleId: id });
     },
 
     /** Deactivates the rule first, so no user is deprovisioned halfway, then removes its mappings and the rule. */
@@ -345,7 +360,7 @@ export const propagationRuleDefinition: ResourceDefinition<PropagationRuleInputs
         const deactivated = await unlessNotFound(
             api.updateRule(id, {
                 name: olds.name,
-                description: olds.description,
+                description: withMarker(olds.description, olds.managedBy),
                 plan: { id: olds.planId },
                 sourceStore: { id: olds.effectiveSourceStoreId },
                 targetStore: { id: olds.targetStoreId },

@@ -4,6 +4,7 @@ import type { ArgsDrift, AssertArgsMatch } from "../providers/argsMatch";
 import { providerShim } from "../providers/providerShim";
 import type { PropagationStoreInputsSchema } from "./propagationStoreProvider";
 import { definedInputs } from "../providers/definedInputs";
+import { resourceOwner } from "../providers/resourceOwner";
 import { shallowStackTraces } from "../providers/shallowStackTraces";
 import { withSecretOutputs } from "../providers/secretOutputs";
 
@@ -120,6 +121,7 @@ export class PropagationStore extends pulumi.dynamic.Resource {
                     syncState: undefined,
                     syncDetails: undefined,
                     ...definedInputs(args),
+                    managedBy: resourceOwner(name),
                 },
                 withSecretOutputs(opts, ["oauthClientSecret", "oauthAccessToken", "basicAuthPassword"]),
                 "pingone",

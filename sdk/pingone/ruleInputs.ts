@@ -91,6 +91,8 @@ export const PropagationRuleInputsSchema = z
         groupIds: z.array(z.string().trim().min(1, "group ids must not be empty")).optional(),
         active: z.boolean().default(true),
         adopt: z.boolean().default(false),
+        /** `<project>/<stack>/<resource>`, written as a marker into `description`; never compared. */
+        managedBy: z.string().min(1).optional(),
     })
     .superRefine(activeRuleNeedsMappings);
 export type PropagationRuleInputs = z.infer<typeof PropagationRuleInputsSchema>;

@@ -28,12 +28,17 @@ type MutableKeys<Args> = {
     [K in keyof Args]-?: Equals<Pick<Args, K>, Readonly<Pick<Args, K>>> extends true ? never : K;
 }[keyof Args];
 
+/** Inputs the resource class sets itself, never a user's Args (see resourceOwner.ts). */
+type ClassSetInputs = "managedBy";
+
 /**
  * How a public Args type differs from what its provider accepts (`z.input` of the input schema): fields missing
  * from the Args, extra fields, fields optional on one side only, fields of another type, and fields not `readonly`.
  * `true` when they match.
  */
-export type ArgsDrift<Args, Input> = [
+export type ArgsDrift<Args, SchemaInput> = ArgsDriftOf<Args, Omit<SchemaInput, ClassSetInputs>>;
+
+type ArgsDriftOf<Args, Input> = [
     Exclude<keyof Input, keyof Args>,
     Exclude<keyof Args, keyof Input>,
     (

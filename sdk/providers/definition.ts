@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
-import { ConfigurationError, PartialFailure } from "../core/errors";
+import { ConfigurationError, PartialFailure, ReadFailedError } from "../core/errors";
 import { redactError } from "../core/secrets";
 import { resourceLabel, withRetryLog } from "./retryLog";
 import { containsUnknown, issuesOutsideUnknowns } from "./unknowns";
@@ -140,7 +140,12 @@ export function toDynamicProvider<I extends object, O extends object>(
         ),
         read: guarded(
             async (id: string, props: Record<string, unknown>) => {
-                const live = await definition.read(id, props as O);
+                let live: O | undefined;
+                try {
+                    live = await definition.read(id, props as O);
+                } catch (error) {
+                    throw new ReadFailedError(describeResource(definition.kind, id, props), error);
+                }
                 if (!live) {
                     return {};
                 }
@@ -168,6 +173,11 @@ export function toDynamicProvider<I extends object, O extends object>(
             (id, props) => ({ properties: props, id }),
         ),
     };
+}
+
+/** `pingone:PropagationRule "PingOne to DocuWare (acme)" (id …)`, for errors that name the resource. */
+export function describeResource(kind: string, id: string, props: Record<string, unknown>): string {
+    return typeof props.name === "string" ? `${kind} "${props.name}" (id ${id})` : `${kind} ${id}`;
 }
 
 /** A partial failure must carry `__provider`, or later operations on the recorded object could not run. */

@@ -124,7 +124,7 @@ describe("PingOne dynamic providers against the emulator", function () {
     it("PropagationStore refuses a duplicate name unless adopting", async () => {
         await assert.rejects(
             stores.create(storeInputs()),
-            /PingOne already has a SCIM connection named "DocuWare" \(id .+\); set `adopt: true` to manage it, or choose another name\./,
+            /PingOne SCIM connection "DocuWare" \(id .+\) already exists and it carries no `managed-by: pulumi …` marker.*set `adopt: true` on the component or the resource; otherwise choose another name\./,
         );
         const adopted = await stores.create({ ...storeInputs(), adopt: true });
         assert.equal(adopted.id, storeId);

@@ -39,11 +39,13 @@ describe("DocuWarePingOneProvisioning (mocks)", () => {
         );
         assert.deepEqual(mocks.find(`${DYNAMIC}/docuware:AppRegistration`, "acme-registration").inputs, {
             name: "PingOne provisioning (acme)",
+            managedBy: "unit/test/acme-registration",
         });
         assert.deepEqual(mocks.find(`${DYNAMIC}/docuware:UserProvisioning`, "acme-docuware-provisioning").inputs, {
             enabled: true,
             identityProvider: "ping",
             appRegistrationClientId: "acme-registration-id",
+            managedBy: "unit/test/acme-docuware-provisioning",
         });
         assert.deepEqual(mocks.find(`${DYNAMIC}/pingone:PropagationStore`, "acme-connection").inputs, {
             name: "DocuWare (acme)",
@@ -53,6 +55,7 @@ describe("DocuWarePingOneProvisioning (mocks)", () => {
             oauthTokenUrl: "https://login-emea.docuware.cloud/org-guid/connect/token",
             oauthClientId: "acme-registration-id",
             oauthClientSecret: "acme-registration-secret",
+            managedBy: "unit/test/acme-connection",
         });
         assert.deepEqual(mocks.find(`${DYNAMIC}/pingone:PropagationRule`, "acme-rule").inputs, {
             planId: "acme-plan-id",
@@ -68,6 +71,7 @@ describe("DocuWarePingOneProvisioning (mocks)", () => {
                 { source: "name.given", target: "givenName" },
             ],
             active: true,
+            managedBy: "unit/test/acme-rule",
         });
         const revision = mocks.find(`${DYNAMIC}/pingone:PropagationRevision`, "acme-revision").inputs;
         assert.match((revision.triggers as { configuration: string }).configuration, /^[0-9a-f]{64}$/);
