@@ -10,6 +10,19 @@ function positiveInteger(value: string): number {
     return parsed;
 }
 
+function serviceLatencies(value: string): { pingone?: number; docuware?: number } {
+    const latencies: { pingone?: number; docuware?: number } = {};
+    for (const part of value.split(",")) {
+        const [service, ms] = part.split("=");
+        const parsed = Number(ms);
+        if ((service !== "pingone" && service !== "docuware") || !Number.isInteger(parsed) || parsed < 0) {
+            throw new InvalidArgumentError('must be like "pingone=100,docuware=150" (whole milliseconds)');
+        }
+        latencies[service] = parsed;
+    }
+    return latencies;
+}
+
 const program = new Command("emulators")
     .description("Serve emulated DocuWare and PingOne on loopback until stopped (Ctrl+C).")
     .option("--json", "print one JSON line with every URL and credential a client needs, then only serve")
@@ -22,6 +35,11 @@ const program = new Command("emulators")
             "limit the PingOne worker app to one token endpoint authentication method (the other gets invalid_client)",
         ).choices(TOKEN_AUTH_METHODS),
     )
+    .option(
+        "--latency-ms <service=ms,…>",
+        "round-trip latency added to every request, e.g. pingone=100,docuware=150",
+        serviceLatencies,
+    )
     .action(
         async (options: {
             json?: boolean;
@@ -29,6 +47,7 @@ const program = new Command("emulators")
             docuwareOrganizations: number;
             pingoneEnvironments: number;
             pingoneTokenAuth?: TokenAuthMethod;
+            latencyMs?: { pingone?: number; docuware?: number };
         }) => {
             const emulators = await startEmulators(options);
             const connection = emulators.connection();

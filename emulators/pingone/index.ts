@@ -18,6 +18,8 @@ import { type EmulatorStateData, EmulatorStateSchema } from "./state/resourceSch
 export type { ProvisioningSummary } from "./provisioning/provisioningEngine";
 
 export interface PingOneEmulatorOptions {
+    /** Round-trip latency added to every request (not the control API), in ms. Defaults to 0. */
+    latencyMs?: number;
     /** Environments to create; defaults to one. Each gets a "Default" population and the "PingOne Directory" store. */
     environments?: { name?: string }[];
     /** The worker app (Environment Admin in every environment unless limited via the control API); generated when absent. */
@@ -90,7 +92,10 @@ export async function startPingOneEmulator(options: PingOneEmulatorOptions = {})
     };
     const state = new EmulatorState(data, () => stateFile.changed());
 
-    const controlPlane = new ControlPlane((status, _request, code) => pingOneErrorBody(status, code));
+    const controlPlane = new ControlPlane(
+        (status, _request, code) => pingOneErrorBody(status, code),
+        options.latencyMs,
+    );
     const issuer = new TokenIssuer(data.signingKey, options.tokenLifetimeSeconds ?? 3600);
     const targetClient = new ScimTargetClient();
     const engine = new ProvisioningEngine(state, new UserProvisioner(targetClient));

@@ -1,5 +1,11 @@
 import axios, { type AxiosInstance } from "axios";
-import { CONTROL_PREFIX, type FaultSpec, type RecordedRequest } from "./controlPlane";
+import {
+    CONTROL_PREFIX,
+    type FaultSpec,
+    type HeldRequest,
+    type HoldOutcome,
+    type RecordedRequest,
+} from "./controlPlane";
 
 export interface RequestSummary {
     total: number;
@@ -30,6 +36,15 @@ export class ControlClient {
 
     async clearFaults(): Promise<void> {
         await this.http.delete("/faults");
+    }
+
+    /** Requests kept waiting by `hold` faults. */
+    async holds(): Promise<HeldRequest[]> {
+        return (await this.http.get<{ holds: HeldRequest[] }>("/holds")).data.holds;
+    }
+
+    async release(id: number, outcome: HoldOutcome): Promise<void> {
+        await this.http.post(`/holds/${id}/release`, { outcome });
     }
 
     async setRateLimit(limit: { requestsPerSecond: number; burst?: number } | undefined): Promise<void> {

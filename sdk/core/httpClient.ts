@@ -6,11 +6,13 @@ import {
     DEFAULT_RETRY_POLICY,
     type RetryPolicy,
     backoffDelay,
-    isRetryableResponse,
     parseRetryAfter,
     rateLimitDelay,
+    retriesStatus,
+    retriesTransportFailure,
     sleep,
 } from "./retry";
+import { notifyRetry } from "./retryObserver";
 import { redact } from "./secrets";
 
 /** Supplies bearer tokens; `invalidate` drops a token the service rejected. */
@@ -46,9 +48,14 @@ export interface RetryEvent {
     service: ServiceName;
     method: string;
     url: string;
+    /** Retry number (for a 429: the how-manieth wait), from 1. */
     attempt: number;
     delayMs: number;
+    /** `HTTP 429`, `HTTP 503`, or the transport failure (`timeout`, `connection-reset`, …). */
     reason: string;
+    /** Retries allowed after failures; waits on a 429 do not count against it but against `rateLimitBudgetMs`. */
+    maxRetries: number;
+    rateLimitBudgetMs: number;
 }
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -113,6 +120,7 @@ export class HttpClient {
                 throw new RequestValidationError(
                     `Invalid request to ${this.service} ${spec.method} ${displayUrl}: ${issues.join("; ")}`,
                     issues,
+                    { cause: parsed.error },
                 );
             }
         }
@@ -132,10 +140,7 @@ export class HttpClient {
                     throw error; // e.g. the token request failed: already a typed error
                 }
                 const failure = toTransportError(error, this.service, spec.method, displayUrl);
-                // A refused connection was never processed, so even a POST may be sent again.
-                const mayRepeat = repeatable || failure.failure === "connection-refused";
-                const transient = failure.failure !== "dns" && failure.failure !== "tls";
-                if (mayRepeat && transient && attempt < this.retry.maxRetries) {
+                if (retriesTransportFailure(failure.failure, repeatable) && attempt < this.retry.maxRetries) {
                     await this.pause(spec, displayUrl, attempt, backoffDelay(this.retry, attempt), failure.failure);
                     continue;
                 }
@@ -161,16 +166,12 @@ export class HttpClient {
                     continue;
                 }
             }
-            const retryable =
-                repeatable &&
-                response.status !== 429 &&
-                response.status >= 400 &&
-                isRetryableResponse(
-                    response.status,
-                    this.options.parseErrorEnvelope(parseBody(response.data)).code,
-                    this.options.retryableErrorCodes,
-                );
-            if (retryable && attempt < this.retry.maxRetries) {
+            const code =
+                response.status >= 400 ? this.options.parseErrorEnvelope(parseBody(response.data)).code : undefined;
+            if (
+                retriesStatus(response.status, repeatable, code, this.options.retryableErrorCodes) &&
+                attempt < this.retry.maxRetries
+            ) {
                 const requested = parseRetryAfter(headerValue(response, "retry-after"));
                 const delay = Math.min(this.retry.maxDelayMs, requested ?? backoffDelay(this.retry, attempt));
                 await this.pause(spec, displayUrl, attempt, delay, `HTTP ${response.status}`);
@@ -221,20 +222,25 @@ export class HttpClient {
                 displayUrl,
                 response.status,
                 redact(z.prettifyError(parsed.error)),
+                { cause: parsed.error },
             );
         }
         return parsed.data;
     }
 
     private async pause(spec: RequestSpec<unknown>, url: string, attempt: number, delayMs: number, reason: string) {
-        this.options.onRetry?.({
+        const event: RetryEvent = {
             service: this.service,
             method: spec.method,
             url,
             attempt: attempt + 1,
             delayMs,
             reason,
-        });
+            maxRetries: this.retry.maxRetries,
+            rateLimitBudgetMs: this.retry.rateLimitBudgetMs,
+        };
+        this.options.onRetry?.(event);
+        notifyRetry(event);
         await sleep(delayMs);
     }
 }

@@ -1,3 +1,5 @@
+import type { TransportFailure } from "./errors";
+
 /** How failed requests are repeated. */
 export interface RetryPolicy {
     /** Attempts after the first one. Defaults to 5. */
@@ -36,6 +38,28 @@ export function isRetryableResponse(
     retryableCodes: readonly string[] = [],
 ): boolean {
     return RETRYABLE_STATUSES.has(status) || (status >= 400 && code !== undefined && retryableCodes.includes(code));
+}
+
+/**
+ * Whether a request that failed without a response is sent again. A refused connection was never processed, so even
+ * a POST may be repeated; DNS and TLS failures do not go away by waiting.
+ */
+export function retriesTransportFailure(failure: TransportFailure, repeatable: boolean): boolean {
+    const mayRepeat = repeatable || failure === "connection-refused";
+    return mayRepeat && failure !== "dns" && failure !== "tls";
+}
+
+/**
+ * Whether an error response is sent again (429 is waited out separately, within the rate-limit budget): a request
+ * safe to repeat, answered with a retryable status or error code (`isRetryableResponse`).
+ */
+export function retriesStatus(
+    status: number,
+    repeatable: boolean,
+    code?: string,
+    retryableCodes: readonly string[] = [],
+): boolean {
+    return repeatable && status !== 429 && isRetryableResponse(status, code, retryableCodes);
 }
 
 /** Exponential backoff with full jitter: a random delay in [0, min(max, base * 2^attempt)]. */

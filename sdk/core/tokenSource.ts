@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import { ApiError, type ServiceName } from "./errors";
+import { ApiError, NotFoundError, type ServiceName } from "./errors";
 import { HttpClient, type TokenSource } from "./httpClient";
+import { processCache } from "./processCache";
 import type { RetryPolicy } from "./retry";
 import { registerSecret } from "./secrets";
 
@@ -47,10 +48,10 @@ interface CachedToken {
 /** Tokens cached per credential for the whole process, shared by every client built from the same credential. */
 const cache: Map<string, CachedToken> = ((
     globalThis as { __docuwarePingOneTokens?: Map<string, CachedToken> }
-).__docuwarePingOneTokens ??= new Map<string, CachedToken>());
-const inFlight = new Map<string, Promise<CachedToken>>();
+).__docuwarePingOneTokens ??= processCache<string, CachedToken>());
+const inFlight = processCache<string, Promise<CachedToken>>();
 /** With `auto`: the style a credential's token endpoint accepted, for the whole process. */
-const learnedStyles = new Map<string, "basic" | "post">();
+const learnedStyles = processCache<string, "basic" | "post">();
 
 /** Renew this long before expiry (or at half the lifetime of short-lived tokens). */
 const RENEWAL_MARGIN_MS = 60_000;
@@ -134,13 +135,21 @@ export class ClientCredentialsTokenSource implements TokenSource {
             form.client_id = clientId;
             form.client_secret = clientSecret;
         }
-        return this.http.request({
-            method: "POST",
-            path: "",
-            form,
-            headers,
-            responseSchema: TokenResponseSchema,
-            repeatable: true, // asking for a token has no side effect
-        });
+        return this.http
+            .request({
+                method: "POST",
+                path: "",
+                form,
+                headers,
+                responseSchema: TokenResponseSchema,
+                repeatable: true, // asking for a token has no side effect
+            })
+            .catch((error: unknown) => {
+                // A 404 from the token endpoint (unknown environment or organization, wrong URL) says nothing about
+                // the object a request was for: it must never read as "the object was deleted".
+                throw error instanceof NotFoundError
+                    ? Object.assign(new ApiError({ ...error }), { cause: error })
+                    : error;
+            });
     }
 }

@@ -8,7 +8,7 @@ import type { PropagationClient } from "./propagationClient";
 export async function deactivateRulesOnStore(api: PropagationClient, storeId: string): Promise<void> {
     for (const rule of await api.listRules()) {
         if (rule.targetStore.id === storeId && rule.active) {
-            await api.updateRule(rule.id, {
+            await api.updateRule(rule.id, rule.plan.id, {
                 name: rule.name,
                 description: rule.description,
                 active: false,

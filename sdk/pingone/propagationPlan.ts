@@ -1,15 +1,27 @@
 import * as pulumi from "@pulumi/pulumi";
+import type { z } from "zod";
+import type { ArgsDrift, AssertArgsMatch } from "../providers/argsMatch";
 import { providerShim } from "../providers/providerShim";
+import type { PropagationPlanInputsSchema } from "./propagationPlanProvider";
+import { definedInputs } from "../providers/definedInputs";
+import { shallowStackTraces } from "../providers/shallowStackTraces";
 
 export interface PropagationPlanArgs {
+    /**
+     * PingOne region: "com", "eu", "asia", "ca" or "com.au" (or a Terraform region code such as "EU"). Defaults to
+     * `pingone:regionCode` (PINGONE_REGION_CODE); custom `pingone:authUrl`/`pingone:apiUrl` still win. Changing it
+     * replaces the plan.
+     */
+    readonly region?: pulumi.Input<string>;
     /** PingOne environment. Defaults to `pingone:environmentId` (PINGONE_ENVIRONMENT_ID). Changing it replaces the plan. */
-    environmentId?: pulumi.Input<string>;
+    readonly environmentId?: pulumi.Input<string>;
     /** Plan name. Defaults to "Default Plan". */
-    name?: pulumi.Input<string>;
+    readonly name?: pulumi.Input<string>;
     /** Plan status ACTIVE; provisioning runs only for an active plan. Defaults to true. */
-    active?: pulumi.Input<boolean>;
+    readonly active?: pulumi.Input<boolean>;
 }
 
+type _ArgsMatchSchema = AssertArgsMatch<ArgsDrift<PropagationPlanArgs, z.input<typeof PropagationPlanInputsSchema>>>;
 /**
  * The environment's propagation plan. PingOne allows one per environment, so an existing plan is always adopted
  * (and then left in place on destroy); a plan this resource created is deleted on destroy once no rule uses it.
@@ -18,27 +30,37 @@ export interface PropagationPlanArgs {
 export class PropagationPlan extends pulumi.dynamic.Resource {
     static readonly __pulumiType = "pulumi-nodejs:dynamic/pingone:PropagationPlan";
 
+    /** The plan's id (also the resource id), for `PropagationRule.planId`. */
     declare readonly planId: pulumi.Output<string>;
+    /** The PingOne environment. */
     declare readonly environmentId: pulumi.Output<string>;
+    /** Plan name. */
     declare readonly name: pulumi.Output<string>;
+    /** Whether the plan is ACTIVE. */
     declare readonly active: pulumi.Output<boolean>;
+    /** True when the plan existed before and was taken over; such a plan is left in place on destroy. */
     declare readonly adopted: pulumi.Output<boolean>;
 
     constructor(name: string, args: PropagationPlanArgs = {}, opts?: pulumi.CustomResourceOptions) {
-        super(
-            providerShim("pingone:PropagationPlan"),
-            name,
-            {
-                planId: undefined,
-                environmentId: undefined,
-                name: undefined,
-                active: undefined,
-                adopted: undefined,
-                ...args,
-            },
-            opts,
-            "pingone",
-            "PropagationPlan",
-        );
+        const restoreStackTraces = shallowStackTraces();
+        try {
+            super(
+                providerShim("pingone:PropagationPlan"),
+                name,
+                {
+                    planId: undefined,
+                    environmentId: undefined,
+                    name: undefined,
+                    active: undefined,
+                    adopted: undefined,
+                    ...definedInputs(args),
+                },
+                opts,
+                "pingone",
+                "PropagationPlan",
+            );
+        } finally {
+            restoreStackTraces();
+        }
     }
 }

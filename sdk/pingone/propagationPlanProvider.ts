@@ -1,11 +1,12 @@
 import { z } from "zod";
 import type { ResourceDefinition } from "../providers/definition";
-import { createOnce, deleteIdempotent, unlessNotFound } from "../providers/recovery";
+import { createOnce, deleteIdempotent, readUnlessDeleted, unlessNotFound } from "../providers/recovery";
 import {
     EnvironmentIdSchema,
     type PingOneLocation,
     RegionSchema,
     pingOneApis,
+    requireEnvironment,
     requirePingOneSettings,
 } from "./environment";
 import type { Plan } from "./schemas";
@@ -48,7 +49,9 @@ export const propagationPlanDefinition: ResourceDefinition<PropagationPlanInputs
         const api = pingOneApis(inputs).propagation;
         const existing = (await api.listPlans())[0];
         if (existing) {
-            const plan = await api.updatePlan(existing.id, toPlanWrite(inputs));
+            const desired = toPlanWrite(inputs);
+            const matches = existing.name === desired.name && (existing.status ?? "ACTIVE") === desired.status;
+            const plan = matches ? existing : await api.updatePlan(existing.id, desired);
             return { id: plan.id, outs: toOutputs(plan, inputs, true) };
         }
         const plan = await createOnce(
@@ -59,7 +62,11 @@ export const propagationPlanDefinition: ResourceDefinition<PropagationPlanInputs
     },
 
     async read(id, olds) {
-        const plan = await unlessNotFound(pingOneApis(olds).propagation.getPlan(id));
+        const apis = pingOneApis(olds);
+        const plan = await readUnlessDeleted(
+            () => apis.propagation.getPlan(id),
+            () => requireEnvironment(apis),
+        );
         return plan && toOutputs(plan, olds, olds.adopted);
     },
 

@@ -16,10 +16,11 @@ const REGION_TABLE = [
 export type PingOneRegion = (typeof REGION_TABLE)[number]["tld"];
 export const PINGONE_REGIONS: readonly PingOneRegion[] = REGION_TABLE.map((r) => r.tld);
 
-/** The allowed values, for messages: `com, eu, asia, ca, com.au, sg`. */
+/** The domains, for messages: `com, eu, asia, ca, com.au, sg`. */
 export const PINGONE_REGION_LIST = PINGONE_REGIONS.join(", ");
-/** The region codes of the official Terraform provider (`PINGONE_REGION_CODE`), for messages. */
-export const PINGONE_REGION_CODE_LIST = REGION_TABLE.map((r) => r.code).join(", ");
+
+/** The allowed values, for messages: the domains, then the Terraform codes (`PINGONE_REGION_CODE`). */
+export const REGION_CHOICES = `${PINGONE_REGION_LIST} (or the Terraform codes ${REGION_TABLE.map((r) => r.code).join(", ")})`;
 
 const normalize = (value: string) =>
     value
@@ -32,12 +33,23 @@ const REGION_ALIASES = new Map<string, PingOneRegion>(
     REGION_TABLE.flatMap((r) => [r.tld, r.code, ...r.names].map((alias) => [normalize(alias), r.tld] as const)),
 );
 
-export function parseRegion(value: string): PingOneRegion {
-    const region = REGION_ALIASES.get(normalize(value));
+/** The region a domain, Terraform code or SDK name names, or undefined when it names none. */
+export function findRegion(value: string): PingOneRegion | undefined {
+    return REGION_ALIASES.get(normalize(value));
+}
+
+/** Why `value` is not a PingOne region, or undefined when it is one. */
+export function regionProblem(value: string): string | undefined {
+    return findRegion(value) === undefined
+        ? `Unknown PingOne region "${value}"; use one of ${REGION_CHOICES}`
+        : undefined;
+}
+
+/** The region `value` names; a `ConfigurationError` naming `setting` (the config key and variable) when none. */
+export function parseRegion(value: string, setting?: string): PingOneRegion {
+    const region = findRegion(value);
     if (!region) {
-        throw new ConfigurationError(
-            `Unknown PingOne region "${value}"; use one of ${PINGONE_REGION_LIST} (or the Terraform codes ${PINGONE_REGION_CODE_LIST}).`,
-        );
+        throw new ConfigurationError(`${regionProblem(value)}${setting ? ` in ${setting}` : ""}.`);
     }
     return region;
 }

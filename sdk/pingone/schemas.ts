@@ -61,6 +61,10 @@ export const UserSchema = z.object({
 });
 export type User = z.infer<typeof UserSchema>;
 
+/** A user with every attribute PingOne returned (custom ones included): filters and mappings may use any of them. */
+export const DirectoryUserSchema = UserSchema.loose();
+export type DirectoryUser = z.infer<typeof DirectoryUserSchema>;
+
 export const UserCreateSchema = z.object({
     username: z.string().min(1),
     email: z.email(),

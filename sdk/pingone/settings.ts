@@ -1,13 +1,8 @@
 import { readSetting, requireSettings } from "../config/stackConfig";
 import { ConfigurationError } from "../core/errors";
 import type { ClientAuthStyle } from "../core/tokenSource";
-import {
-    PINGONE_REGION_LIST,
-    type PingOneEndpoints,
-    type PingOneRegion,
-    parseRegion,
-    regionEndpoints,
-} from "./regions";
+import { pingOneIdProblem } from "./pingOneId";
+import { type PingOneEndpoints, type PingOneRegion, REGION_CHOICES, parseRegion, regionEndpoints } from "./regions";
 
 /** How the package reaches PingOne: a worker application's credentials and the region (or custom URLs). */
 export interface PingOneSettings extends PingOneEndpoints {
@@ -72,6 +67,10 @@ export function pingOneSettings(region?: PingOneRegion): PingOneSettings {
         clientSecret: PINGONE_SETTING_SOURCES.clientSecret,
         environmentId: PINGONE_SETTING_SOURCES.environmentId,
     });
+    const problem = configuredEnvironmentIdProblem(environmentId);
+    if (problem) {
+        throw new ConfigurationError(problem);
+    }
     return {
         clientId,
         clientSecret,
@@ -79,6 +78,16 @@ export function pingOneSettings(region?: PingOneRegion): PingOneSettings {
         tokenEndpointAuthMethod: tokenEndpointAuthMethod(),
         ...pingOneEndpoints(region),
     };
+}
+
+/** Why the configured environment id (`pingone:environmentId` / PINGONE_ENVIRONMENT_ID) is not a PingOne id. */
+export function configuredEnvironmentIdProblem(environmentId: string): string | undefined {
+    const { configKey, envVars } = PINGONE_SETTING_SOURCES.environmentId;
+    return pingOneIdProblem(
+        `the stack config \`${configKey}\` (${envVars.join(" / ")})`,
+        environmentId,
+        `set it to the worker application's Environment ID: pulumi config set ${configKey} <id>`,
+    );
 }
 
 /** Custom URLs (proxies, emulators) win over the region's hosts. */
@@ -91,11 +100,13 @@ function pingOneEndpoints(regionOverride?: PingOneRegion): PingOneEndpoints {
     }
     if (!region) {
         throw new ConfigurationError(
-            `PingOne region is not set; set \`pingone:regionCode\` (or PINGONE_REGION_CODE) to one of ${PINGONE_REGION_LIST}, ` +
+            `PingOne region is not set; set \`pingone:regionCode\` (or PINGONE_REGION_CODE) to ${REGION_CHOICES}, ` +
                 "or both `pingone:authUrl` and `pingone:apiUrl` (PINGONE_AUTH_URL, PINGONE_API_URL) for a custom endpoint.",
         );
     }
-    const endpoints = regionEndpoints(parseRegion(region));
+    const endpoints = regionEndpoints(
+        regionOverride ?? parseRegion(region, "`pingone:regionCode` (PINGONE_REGION_CODE)"),
+    );
     return { authUrl: trimSlash(authUrl ?? endpoints.authUrl), apiUrl: trimSlash(apiUrl ?? endpoints.apiUrl) };
 }
 

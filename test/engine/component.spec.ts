@@ -1,13 +1,17 @@
 import { strict as assert } from "node:assert";
+import type { EngineEvent, UpResult } from "@pulumi/pulumi/automation";
 import { DocuWarePingOneProvisioning } from "../../components";
 import { type RunningEmulators, startTestEmulators } from "../helpers/emulators";
+import { provisionUser } from "../helpers/projects";
 import { StepRecorder, type TestStack, createInlineStack, printEngineVersion, requireEngine } from "../helpers/engine";
 
 describe("DocuWarePingOneProvisioning through the engine", function () {
     this.timeout(600_000);
     let emulators: RunningEmulators;
     let test: TestStack;
+    let deployed: UpResult;
 
+    // Every test starts from the deployed setup (made here, not by another test) and leaves it as it found it.
     before(async function () {
         requireEngine(this);
         printEngineVersion();
@@ -20,16 +24,40 @@ describe("DocuWarePingOneProvisioning through the engine", function () {
                 return { scimBaseUrl: provisioning.scimBaseUrl, status: provisioning.status };
             },
         });
+        deployed = await test.stack.up();
     });
     after(async () => {
         await test?.dispose();
         await emulators?.stop();
     });
 
-    it("deploys the guide's setup", async () => {
-        const result = await test.stack.up();
-        assert.equal(result.summary.result, "succeeded");
-        console.log(result.outputs.status?.value);
+    it("deploys the guide's setup", () => {
+        assert.equal(deployed.summary.result, "succeeded");
+        assert.equal(
+            deployed.outputs.status?.value,
+            'DocuWare provisioning on (ping); connection "DocuWare (acme)" on; rule "PingOne to DocuWare (acme)" on, 6 mappings',
+        );
+    });
+
+    it("finds nothing to change on refresh after provisioning changed the connection's sync state", async () => {
+        // Status readings are no drift.
+        const user = await provisionUser(emulators, emulators.connection().pingone, "refresh-user");
+        const steps = new StepRecorder();
+        let connection: Record<string, unknown> | undefined;
+        const onEvent = (event: EngineEvent) => {
+            steps.onEvent(event);
+            const refreshed = event.resOutputsEvent?.metadata;
+            if (refreshed?.op === "refresh" && refreshed.urn.endsWith("::acme-connection")) {
+                connection = refreshed.new?.outputs;
+            }
+        };
+        try {
+            await test.stack.preview({ refresh: true, expectNoChanges: true, onEvent });
+        } finally {
+            await user.delete();
+        }
+        assert.deepEqual(steps.changes(), []);
+        assert.equal(connection?.syncState, "SYNCING", "the refresh read the new sync state");
     });
 
     it("previews no changes, sending no request", async () => {

@@ -6,6 +6,11 @@ import { EditError, editItem, isEditableCollection, removeItem } from "../../sta
 import type { EditableCollection, Environment, StoreConfiguration } from "../../state/resourceSchemas";
 import { maskSecrets } from "../../state/storeSecrets";
 import type { ApiContext } from "../apiContext";
+import { UserCreateSchema } from "../payloads/directoryPayloads";
+import { parseBody } from "../validation";
+import { addUser, takenUsernames } from "./userRoutes";
+
+const BulkUsersSchema = z.object({ users: z.array(UserCreateSchema) });
 
 const WorkerRolesSchema = z.object({ environmentIds: z.array(z.string()).nullable() });
 
@@ -51,6 +56,17 @@ export function registerControlRoutes(app: FastifyInstance, { state, engine, tar
     };
 
     app.get(`${CONTROL_PREFIX}/state`, async () => state.maskedSnapshot());
+
+    /** Seeds many users in one request (benchmarks, large directories); each is validated as `POST /users`. */
+    app.post<{ Params: { envId: string } }>(`${CONTROL_PREFIX}/environments/:envId/users`, async (request, reply) => {
+        const environment = state.environment(request.params.envId);
+        const { users } = parseBody(BulkUsersSchema, request.body);
+        const taken = takenUsernames(environment);
+        const created = users.map((body) => addUser(environment, body, taken));
+        state.changed();
+        engine.configurationChanged(environment.id);
+        return reply.code(201).send({ ids: created.map((user) => user.id) });
+    });
 
     app.post(`${CONTROL_PREFIX}/provisioning/flush`, async () => engine.flush());
 
