@@ -27,5 +27,8 @@ export const SURPLUS_NOTES: Record<Operation, Record<string, string>> = {
             "deprovisioned by a half-deleted rule",
         [`PingOne GET ${PROPAGATION}/rules/:ruleId/mappings`]: MAPPING_CLEANUP,
         [`PingOne DELETE ${PROPAGATION}/mappings/:mappingId`]: MAPPING_CLEANUP,
+        [`PingOne GET ${PROPAGATION}/stores/:storeId`]:
+            "by design: the rule's connection is read to know whether it deprovisions on delete (`managed`: the rule " +
+            'is deleted with `?deprovision=true`, Docs "Delete Rule")',
     },
 };

@@ -51,7 +51,7 @@ export interface DocuWarePingOneProvisioningArgs {
     /** PingOne environment id. Defaults to the stack config `pingone:environmentId`. */
     readonly environmentId?: pulumi.Input<string>;
     /**
-     * PingOne region: "com", "eu", "asia", "ca" or "com.au" (or a Terraform region code such as "EU"). Defaults to the
+     * PingOne region: "com", "eu", "asia", "ca", "com.au" or "sg" (or a Terraform region code such as "EU"). Defaults to the
      * stack config `pingone:regionCode`.
      */
     readonly region?: pulumi.Input<string>;

@@ -117,5 +117,12 @@ export function validateArgs(args: DocuWarePingOneProvisioningArgs): string[] {
             problems.push(describe(argumentPath(argument, issue.path), issue.message));
         }
     }
+    // PingOne enables a rule only on an enabled connection (console docs "Creating a provisioning rule").
+    if (args.connectionEnabled === false && (args.ruleEnabled ?? true) === true) {
+        problems.push(
+            "`ruleEnabled` must be false while `connectionEnabled` is false: PingOne enables a rule only on an enabled connection; " +
+                "set `ruleEnabled: false` too, or enable the connection.",
+        );
+    }
     return problems;
 }

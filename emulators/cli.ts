@@ -1,5 +1,6 @@
-import { Command, InvalidArgumentError } from "commander";
+import { Command, InvalidArgumentError, Option } from "commander";
 import { startEmulators } from ".";
+import { TOKEN_AUTH_METHODS, type TokenAuthMethod } from "./pingone/auth/authApp";
 
 function positiveInteger(value: string): number {
     const parsed = Number(value);
@@ -28,6 +29,12 @@ const program = new Command("emulators")
     .option("--state-dir <dir>", "keep the emulators' state in this folder, so a restart keeps every object")
     .option("--docuware-organizations <n>", "number of DocuWare organizations", positiveInteger, 1)
     .option("--pingone-environments <n>", "number of PingOne environments", positiveInteger, 1)
+    .addOption(
+        new Option(
+            "--pingone-token-auth <method>",
+            "limit the PingOne worker app to one token endpoint authentication method (the other gets invalid_client)",
+        ).choices(TOKEN_AUTH_METHODS),
+    )
     .option(
         "--latency-ms <service=ms,…>",
         "round-trip latency added to every request, e.g. pingone=100,docuware=150",
@@ -39,6 +46,7 @@ const program = new Command("emulators")
             stateDir?: string;
             docuwareOrganizations: number;
             pingoneEnvironments: number;
+            pingoneTokenAuth?: TokenAuthMethod;
             latencyMs?: { pingone?: number; docuware?: number };
         }) => {
             const emulators = await startEmulators(options);

@@ -1,6 +1,7 @@
 import * as path from "node:path";
 import { type DocuWareEmulator, startDocuWareEmulator } from "./docuware";
 import { type PingOneEmulator, startPingOneEmulator } from "./pingone";
+import type { TokenAuthMethod } from "./pingone/auth/authApp";
 
 export interface EmulatorsOptions {
     /** How many DocuWare organizations to emulate (one emulator each). Defaults to 1. */
@@ -11,6 +12,8 @@ export interface EmulatorsOptions {
     stateDir?: string;
     /** Access-token lifetime of both services, in seconds. Defaults to 3600. */
     tokenLifetimeSeconds?: number;
+    /** Limits the PingOne worker app to one token endpoint authentication method; both are accepted when absent. */
+    pingoneTokenAuth?: TokenAuthMethod;
     /** Round-trip latency per service added to every request (not the control API), in ms, e.g. 100 and 150. */
     latencyMs?: { pingone?: number; docuware?: number };
 }
@@ -71,6 +74,7 @@ export async function startEmulators(options: EmulatorsOptions = {}): Promise<Em
     const pingone = await startPingOneEmulator({
         environments: Array.from({ length: options.pingoneEnvironments ?? 1 }, () => ({})),
         tokenLifetimeSeconds: options.tokenLifetimeSeconds,
+        tokenAuthMethod: options.pingoneTokenAuth,
         stateFile: stateFile("pingone"),
         latencyMs: options.latencyMs?.pingone,
     });

@@ -60,6 +60,10 @@ export class ControlClient {
         return (await this.http.post<T>(path, body)).data;
     }
 
+    async put<T>(path: string, body: unknown): Promise<T> {
+        return (await this.http.put<T>(path, body)).data;
+    }
+
     async patch<T>(path: string, body: unknown): Promise<T> {
         return (await this.http.patch<T>(path, body)).data;
     }

@@ -23,6 +23,8 @@ export const FaultSpecSchema = z.object({
     kind: z.enum(["latency", "status", "reset", "drop-response", "hold"]),
     /** HTTP status for `kind: "status"`. */
     status: z.number().int().min(400).max(599).optional(),
+    /** Error code the body of a `status` fault carries instead of the status's usual one (e.g. PingOne `UNEXPECTED_ERROR`). */
+    code: z.string().min(1).optional(),
     /** `Retry-After` header (seconds) sent with a `status` fault. */
     retryAfterSeconds: z.number().int().min(0).optional(),
     /** Delay for `latency` (and before any other kind). */
@@ -60,7 +62,7 @@ export interface RecordedRequest {
 }
 
 /** Formats the service's own error body for an injected status fault or a rate-limit rejection. */
-export type ErrorBodyFormatter = (status: number, request: FastifyRequest) => unknown;
+export type ErrorBodyFormatter = (status: number, request: FastifyRequest, code?: string) => unknown;
 
 declare module "fastify" {
     interface FastifyRequest {
@@ -239,7 +241,7 @@ export class ControlPlane {
             if (fault.retryAfterSeconds !== undefined) {
                 void reply.header("Retry-After", String(fault.retryAfterSeconds));
             }
-            return reply.code(status).send(this.errorBody(status, request));
+            return reply.code(status).send(this.errorBody(status, request, fault.code));
         }
         if (fault?.kind === "drop-response") {
             request.emulatorDropResponse = true;

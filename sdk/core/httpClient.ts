@@ -38,6 +38,8 @@ export interface HttpClientOptions {
     /** Per-request timeout. Defaults to 30 s. */
     timeoutMs?: number;
     retry?: Partial<RetryPolicy>;
+    /** Error codes (from the error envelope) that mark a failure as transient whatever its status. */
+    retryableErrorCodes?: readonly string[];
     /** Called before each retry, e.g. to log progress; never receives secrets. */
     onRetry?: (event: RetryEvent) => void;
 }
@@ -74,7 +76,7 @@ export interface RequestSpec<T> {
     /** Schema of the success body; omit for responses without content. */
     responseSchema?: z.ZodType<T>;
     /**
-     * Whether the request may be sent again when its outcome is unknown (timeout, reset, 502/503/504). Defaults to
+     * Whether the request may be sent again when its outcome is unknown (timeout, reset, 408, 5xx). Defaults to
      * true for GET, PUT and DELETE, false for POST and PATCH. A 429 is always repeated: the service did not process it.
      */
     repeatable?: boolean;
@@ -84,8 +86,9 @@ export interface RequestSpec<T> {
 
 /**
  * The one HTTP core of the package: axios with request and response validation, bearer tokens renewed on 401,
- * retries with backoff and jitter for 429 (honouring `Retry-After`), 502, 503, 504 and transport failures on requests
- * that are safe to repeat, timeouts, and typed errors that never carry a secret.
+ * retries with backoff and jitter for 429 (honouring `Retry-After`), the other retryable statuses and error codes
+ * (`isRetryableResponse`) and transport failures on requests that are safe to repeat, timeouts, and typed errors that
+ * never carry a secret.
  */
 export class HttpClient {
     private readonly axios: AxiosInstance;
@@ -163,7 +166,12 @@ export class HttpClient {
                     continue;
                 }
             }
-            if (retriesStatus(response.status, repeatable) && attempt < this.retry.maxRetries) {
+            const code =
+                response.status >= 400 ? this.options.parseErrorEnvelope(parseBody(response.data)).code : undefined;
+            if (
+                retriesStatus(response.status, repeatable, code, this.options.retryableErrorCodes) &&
+                attempt < this.retry.maxRetries
+            ) {
                 const requested = parseRetryAfter(headerValue(response, "retry-after"));
                 const delay = Math.min(this.retry.maxDelayMs, requested ?? backoffDelay(this.retry, attempt));
                 await this.pause(spec, displayUrl, attempt, delay, `HTTP ${response.status}`);

@@ -61,7 +61,7 @@ export class PingOneClient {
                 tokenUrl: `${settings.authUrl}/${path(settings.environmentId)}/as/token`,
                 clientId: settings.clientId,
                 clientSecret: settings.clientSecret,
-                authStyle: "basic", // worker applications default to CLIENT_SECRET_BASIC
+                authStyle: settings.tokenEndpointAuthMethod ?? "auto",
             },
             http,
         );
@@ -69,6 +69,8 @@ export class PingOneClient {
             service: "PingOne",
             baseUrl: settings.apiUrl,
             parseErrorEnvelope: parsePingOneError,
+            // PingOne's Go SDK (client_ext.go) repeats any response whose body code is UNEXPECTED_ERROR.
+            retryableErrorCodes: ["UNEXPECTED_ERROR"],
             tokenSource,
             onRetry,
             ...http,

@@ -1,5 +1,6 @@
 import type { z } from "zod";
-import { ApiError } from "../core/errors";
+import { afterOwnCreate } from "../core/afterOwnCreate";
+import { ApiError, NotFoundError } from "../core/errors";
 import type { PingOneClient } from "./client";
 import { ListingCache } from "./listingCache";
 import {
@@ -14,6 +15,8 @@ import {
     RevisionSchema,
     type Rule,
     RuleSchema,
+    type RuleUpdate,
+    RuleUpdateSchema,
     type RuleWrite,
     RuleWriteSchema,
     type Store,
@@ -30,6 +33,17 @@ const ruleListings = new ListingCache<Rule>();
 
 /** Media type of the connection check ("test connection") request. */
 const CONNECTION_CHECK_TYPE = "application/vnd.pingidentity.connection.check+json";
+
+/** A rule's create body as the Docs "Update Rule" model: without `plan`, `sourceStore`, `targetStore`, `environment`. */
+export function ruleUpdateOf({
+    plan: _plan,
+    environment: _environment,
+    sourceStore: _s,
+    targetStore: _t,
+    ...update
+}: RuleWrite): RuleUpdate {
+    return update;
+}
 
 /**
  * PingOne identity propagation (outbound provisioning) in one environment: stores ("connections"), plans, rules,
@@ -168,7 +182,11 @@ export class PropagationClient {
         });
     }
 
-    /** Creates through the documented plan-scoped path, falling back to the older `/rules` path (404/405). */
+    /**
+     * Creates through the documented plan-scoped path (Docs "Create Rule"), falling back to the older `/rules` path
+     * (the Go SDK's only one) when the route itself is missing: a 405, or a 404 while the plan exists. A 404 because
+     * the plan is gone is the caller's error, not a reason to try elsewhere.
+     */
     async createRule(rule: RuleWrite): Promise<Rule> {
         const key = this.rulesKey(rule.plan.id);
         return ruleListings.write(
@@ -190,37 +208,55 @@ export class PropagationClient {
         try {
             return await request(`${this.base}/plans/${path(rule.plan.id)}/rules`);
         } catch (error) {
-            if (
+            const routeMissing =
                 error instanceof ApiError &&
-                (error.status === 404 || error.status === 405) &&
-                error.code !== "NOT_FOUND"
-            ) {
+                (error.status === 405 || (error.status === 404 && (await this.planExists(rule.plan.id))));
+            if (routeMissing) {
                 return request(`${this.base}/rules`);
             }
             throw error;
         }
     }
 
-    /** Full replace of the rule. */
-    updateRule(ruleId: string, rule: RuleWrite): Promise<Rule> {
-        const key = this.rulesKey(rule.plan.id);
+    private async planExists(planId: string): Promise<boolean> {
+        try {
+            await this.getPlan(planId);
+            return true;
+        } catch (error) {
+            if (error instanceof NotFoundError) {
+                return false;
+            }
+            throw error;
+        }
+    }
+
+    /** Full replace of the rule's mutable fields (the Docs "Update Rule" model); `planId` keys the rule listings. */
+    updateRule(ruleId: string, planId: string, rule: RuleUpdate): Promise<Rule> {
+        const key = this.rulesKey(planId);
         const update = () =>
             this.http.request({
                 method: "PUT",
                 path: `${this.base}/rules/${path(ruleId)}`,
-                body: { ...rule, environment: { id: this.environmentId } },
-                bodySchema: RuleWriteSchema,
+                body: rule,
+                bodySchema: RuleUpdateSchema,
                 responseSchema: RuleSchema,
             });
-        // A rule moved to another plan leaves the old plan's listing too.
         return ruleListings.write(key, update, (updated) => {
             ruleListings.remove(ruleId);
             ruleListings.put(key, updated);
         });
     }
 
-    async deleteRule(ruleId: string): Promise<void> {
-        await this.http.request({ method: "DELETE", path: `${this.base}/rules/${path(ruleId)}` });
+    /**
+     * `deprovision: true` also deprovisions the rule's users from its target (Docs "Delete Rule": `?deprovision=true`,
+     * which needs `managed: true` on the target store).
+     */
+    async deleteRule(ruleId: string, options: { deprovision?: boolean } = {}): Promise<void> {
+        await this.http.request({
+            method: "DELETE",
+            path: `${this.base}/rules/${path(ruleId)}`,
+            query: options.deprovision ? { deprovision: "true" } : undefined,
+        });
         ruleListings.remove(ruleId);
     }
 
@@ -260,8 +296,8 @@ export class PropagationClient {
             responseSchema: RevisionSchema.optional(),
             repeatable: true, // publishing twice only adds a revision: safe to repeat after an unknown outcome
         });
-        // The API may answer 201 without a body; the revision just made is then the latest one.
-        return created ?? this.getLatestRevision();
+        // The API may answer 201 without a body; the revision just made is then the latest one (soon readable).
+        return created ?? afterOwnCreate(() => this.getLatestRevision());
     }
 
     getRevision(revisionId: string): Promise<Revision> {

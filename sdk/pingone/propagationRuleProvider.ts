@@ -1,3 +1,4 @@
+import { afterOwnCreate } from "../core/afterOwnCreate";
 import { ProvisioningError } from "../core/errors";
 import { mapConcurrently } from "../core/mapConcurrently";
 import { processCache } from "../core/processCache";
@@ -7,7 +8,7 @@ import { createOnce, deleteIdempotent, readUnlessDeleted, unlessNotFound } from 
 import { filterValue } from "./client";
 import { pingOneApis, requireEnvironment, requirePingOneSettings } from "./environment";
 import { fromMapping, mappingChanges } from "./mappingChanges";
-import type { PropagationClient } from "./propagationClient";
+import { type PropagationClient, ruleUpdateOf } from "./propagationClient";
 import {
     type AttributeMapping,
     type PropagationRuleInputs,
@@ -250,11 +251,24 @@ async function converge(
     liveMappings: Mapping[],
     fallback: PropagationRuleOutputs,
     live?: Rule,
+    justCreated = false,
 ): Promise<PropagationRuleOutputs> {
+    // A rule this operation just created may answer 404 for a moment (PingOne's eventual consistency).
+    const step = <T>(call: (repeated: boolean) => Promise<T>) => (justCreated ? afterOwnCreate(call) : call(false));
     try {
-        const mappings = await syncMappings(apis.propagation, ruleId, inputs.mappings, liveMappings);
+        const mappings = await step(async (repeated) =>
+            syncMappings(
+                apis.propagation,
+                ruleId,
+                inputs.mappings,
+                repeated ? await apis.propagation.listMappings(ruleId) : liveMappings,
+            ),
+        );
         const write = toRuleWrite(inputs, sourceStoreId, expression, inputs.active);
-        const rule = live && holds(live, write) ? live : await apis.propagation.updateRule(ruleId, write);
+        const rule =
+            live && holds(live, write)
+                ? live
+                : await step(() => apis.propagation.updateRule(ruleId, inputs.planId, ruleUpdateOf(write)));
         return await toOutputs(apis, { rule, mappings }, inputs, expression);
     } catch (error) {
         const recorded = await apis.propagation
@@ -333,7 +347,17 @@ export const propagationRuleDefinition: ResourceDefinition<PropagationRuleInputs
         } catch (error) {
             throw new PartialFailure(rule.id, fallback, error);
         }
-        const outs = await converge(ctx, rule.id, inputs, sourceStoreId, expression, liveMappings, fallback, existing);
+        const outs = await converge(
+            ctx,
+            rule.id,
+            inputs,
+            sourceStoreId,
+            expression,
+            liveMappings,
+            fallback,
+            existing,
+            created,
+        );
         return { id: rule.id, outs };
     },
 
@@ -354,16 +378,16 @@ export const propagationRuleDefinition: ResourceDefinition<PropagationRuleInputs
         return converge(ctx, id, news, sourceStoreId, expression, liveMappings, { ...olds, ...news, ruleId: id });
     },
 
-    /** Deactivates the rule first, so no user is deprovisioned halfway, then removes its mappings and the rule. */
+    /**
+     * Deactivates the rule first, so no user is deprovisioned halfway, then removes its mappings and the rule (with
+     * its users, when its connection deprovisions on delete).
+     */
     async delete(id, olds) {
         const api = pingOneApis(olds).propagation;
         const deactivated = await unlessNotFound(
-            api.updateRule(id, {
+            api.updateRule(id, olds.planId, {
                 name: olds.name,
                 description: withMarker(olds.description, olds.managedBy),
-                plan: { id: olds.planId },
-                sourceStore: { id: olds.effectiveSourceStoreId },
-                targetStore: { id: olds.targetStoreId },
                 populationExpression: olds.populationExpression,
                 groups: olds.groupIds?.map((groupId) => ({ id: groupId })),
                 active: false,
@@ -375,6 +399,8 @@ export const propagationRuleDefinition: ResourceDefinition<PropagationRuleInputs
         for (const mapping of (await unlessNotFound(api.listMappings(id))) ?? []) {
             await deleteIdempotent(api.deleteMapping(mapping.id));
         }
-        await deleteIdempotent(api.deleteRule(id));
+        // A connection that deprovisions on delete (`managed`) gets `?deprovision=true` (Docs "Delete Rule"), else never.
+        const target = await unlessNotFound(api.getStore(olds.targetStoreId));
+        await deleteIdempotent(api.deleteRule(id, { deprovision: target?.managed === true }));
     },
 };

@@ -3,6 +3,7 @@ import { secureUrlProblem } from "../core/urls";
 import type { ResourceDefinition } from "../providers/definition";
 import { claimExisting, markedOwner, withMarker, withoutMarker } from "../providers/ownership";
 import { createOnce, deleteIdempotent, readUnlessDeleted } from "../providers/recovery";
+import { deactivateRulesOnStore } from "./deactivateRulesOnStore";
 import {
     EnvironmentIdSchema,
     RegionSchema,
@@ -216,6 +217,9 @@ export const propagationStoreDefinition: ResourceDefinition<PropagationStoreInpu
                 inputs,
             );
         }
+        if (existing?.status === "ACTIVE" && !inputs.enabled) {
+            await deactivateRulesOnStore(api, existing.id);
+        }
         const store = existing
             ? await api.updateStore(existing.id, desired)
             : await createOnce(
@@ -234,8 +238,12 @@ export const propagationStoreDefinition: ResourceDefinition<PropagationStoreInpu
         return store && toOutputs(store, olds);
     },
 
-    async update(id, _olds, news) {
-        const store = await pingOneApis(news).propagation.updateStore(id, toStoreWrite(news));
+    async update(id, olds, news) {
+        const api = pingOneApis(news).propagation;
+        if (olds.enabled !== false && !news.enabled) {
+            await deactivateRulesOnStore(api, id); // rules go off before their connection does
+        }
+        const store = await api.updateStore(id, toStoreWrite(news));
         return toOutputs(store, news);
     },
 

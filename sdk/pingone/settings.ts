@@ -1,5 +1,6 @@
 import { readSetting, requireSettings } from "../config/stackConfig";
 import { ConfigurationError } from "../core/errors";
+import type { ClientAuthStyle } from "../core/tokenSource";
 import { pingOneIdProblem } from "./pingOneId";
 import { type PingOneEndpoints, type PingOneRegion, REGION_CHOICES, parseRegion, regionEndpoints } from "./regions";
 
@@ -9,6 +10,8 @@ export interface PingOneSettings extends PingOneEndpoints {
     clientSecret: string;
     /** Environment of the worker application; also the default environment resources are created in. */
     environmentId: string;
+    /** How the worker application authenticates at the token endpoint; `auto` by default. */
+    tokenEndpointAuthMethod?: ClientAuthStyle;
 }
 
 /**
@@ -22,7 +25,40 @@ export const PINGONE_SETTING_SOURCES = {
     regionCode: { configKey: "pingone:regionCode", envVars: ["PINGONE_REGION_CODE"] },
     authUrl: { configKey: "pingone:authUrl", envVars: ["PINGONE_AUTH_URL"] },
     apiUrl: { configKey: "pingone:apiUrl", envVars: ["PINGONE_API_URL"] },
+    tokenEndpointAuthMethod: {
+        configKey: "pingone:tokenEndpointAuthMethod",
+        envVars: ["PINGONE_TOKEN_ENDPOINT_AUTH_METHOD"],
+    },
 } as const;
+
+/** Accepted values of `pingone:tokenEndpointAuthMethod`, with the OAuth names of the two methods as synonyms. */
+const AUTH_METHODS: Record<string, ClientAuthStyle> = {
+    auto: "auto",
+    basic: "basic",
+    post: "post",
+    client_secret_basic: "basic",
+    client_secret_post: "post",
+};
+
+/**
+ * A worker application authenticates with CLIENT_SECRET_BASIC or CLIENT_SECRET_POST, chosen per application (SDK enum
+ * `EnumApplicationOIDCTokenAuthMethod`); `auto` works with either.
+ */
+function tokenEndpointAuthMethod(): ClientAuthStyle {
+    const source = PINGONE_SETTING_SOURCES.tokenEndpointAuthMethod;
+    const raw = readSetting(source);
+    if (raw === undefined) {
+        return "auto";
+    }
+    const method = AUTH_METHODS[raw.trim().toLowerCase()];
+    if (!method) {
+        throw new ConfigurationError(
+            `\`${source.configKey}\` (${source.envVars.join(" / ")}) must be auto, basic or post, got "${raw}"; ` +
+                "leave it unset (auto) unless the worker application must use one method.",
+        );
+    }
+    return method;
+}
 
 /** Settings from stack config and environment; `region` overrides the configured region code. */
 export function pingOneSettings(region?: PingOneRegion): PingOneSettings {
@@ -35,7 +71,13 @@ export function pingOneSettings(region?: PingOneRegion): PingOneSettings {
     if (problem) {
         throw new ConfigurationError(problem);
     }
-    return { clientId, clientSecret, environmentId, ...pingOneEndpoints(region) };
+    return {
+        clientId,
+        clientSecret,
+        environmentId,
+        tokenEndpointAuthMethod: tokenEndpointAuthMethod(),
+        ...pingOneEndpoints(region),
+    };
 }
 
 /** Why the configured environment id (`pingone:environmentId` / PINGONE_ENVIRONMENT_ID) is not a PingOne id. */

@@ -84,3 +84,43 @@ describe("DocuWarePingOneProvisioning through the engine", function () {
         await test.stack.up({ refresh: true });
     });
 });
+
+describe("DocuWarePingOneProvisioning through the engine: a POST-only worker app managing another environment", function () {
+    this.timeout(600_000);
+    let emulators: RunningEmulators;
+    let test: TestStack;
+
+    before(async function () {
+        requireEngine(this);
+        emulators = await startTestEmulators({ pingoneTokenAuth: "client_secret_post", pingoneEnvironments: 2 });
+        const other = emulators.pingone.environmentIds[1]!;
+        test = await createInlineStack({
+            projectName: "component-post-auth",
+            envVars: emulators.providerEnvironment(),
+            program: async () => {
+                const provisioning = new DocuWarePingOneProvisioning("acme", { environmentId: other });
+                return { ruleId: provisioning.ruleId };
+            },
+        });
+    });
+    after(async () => {
+        await test?.dispose();
+        await emulators?.stop();
+    });
+
+    it("deploys into the other environment (Basic refused, the form body used) and destroys it", async () => {
+        const other = emulators.pingone.environmentIds[1]!;
+        const result = await test.stack.up();
+        assert.equal(result.summary.result, "succeeded");
+        const state = await emulators.pingone.control.get<{
+            environments: Record<string, { rules: Record<string, { active: boolean }> }>;
+        }>("/state");
+        assert.equal(state.environments[other]!.rules[result.outputs.ruleId!.value as string]?.active, true);
+        assert.deepEqual(Object.keys(state.environments[emulators.pingone.environmentId]!.rules), []);
+        const tokenRequests = (await emulators.pingone.control.requests()).log.filter(
+            (r) => r.method === "POST" && r.route === "/:envId/as/token",
+        );
+        assert.ok(tokenRequests.some((r) => r.status === 401) && tokenRequests.some((r) => r.status === 200));
+        assert.equal((await test.stack.destroy()).summary.result, "succeeded");
+    });
+});

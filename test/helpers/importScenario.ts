@@ -1,5 +1,5 @@
 import type { DocuWareEmulator } from "../../emulators/docuware";
-import { PropagationClient } from "../../sdk/pingone/propagationClient";
+import { PropagationClient, ruleUpdateOf } from "../../sdk/pingone/propagationClient";
 import type { Rule, Store } from "../../sdk/pingone/schemas";
 import { type AppRegistrationWithSecret, enableProvisioning, tokenEndpoint } from "./docuwareTestClient";
 import type { RunningEmulators } from "./emulators";
@@ -78,7 +78,7 @@ async function handMadeRule(
         });
         mappingIds.push(made.id);
     }
-    const rule = await propagation.updateRule(created.id, { ...write, active: true });
+    const rule = await propagation.updateRule(created.id, write.plan.id, ruleUpdateOf({ ...write, active: true }));
     return { rule, mappingIds };
 }
 

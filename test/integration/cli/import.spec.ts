@@ -6,6 +6,7 @@ import type { Inventory } from "../../../bin/import/inventory";
 import { type RunningEmulators, startTestEmulators } from "../../helpers/emulators";
 import { type CliResult, assertNoSecrets, describeRun, runCli } from "../../helpers/cliRunner";
 import { type HandMadeSetup, setUpByHand } from "../../helpers/importScenario";
+import { ruleUpdateOf } from "../../../sdk/pingone/propagationClient";
 import { createPopulation } from "../../helpers/projects";
 
 type ImportDocument = Inventory & { configCommands: string[]; writes: string[]; files?: string[] };
@@ -192,8 +193,8 @@ describe("docuware-pingone import: a setup made by hand", function () {
         await propagation.createMapping(grouped.id, { sourceAttribute: "username", targetAttribute: "userName" });
         // A population that no longer exists.
         const gone = await createPopulation(pingone, "Temporary");
-        await propagation.updateRule(custom.rule.id, {
-            ...custom.rule,
+        await propagation.updateRule(custom.rule.id, custom.rule.plan.id, {
+            ...ruleUpdateOf({ ...custom.rule, active: true }),
             active: true,
             populationExpression: `population.id eq "${gone}"`,
         });

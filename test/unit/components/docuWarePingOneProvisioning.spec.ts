@@ -233,7 +233,7 @@ describe("DocuWarePingOneProvisioning (mocks)", () => {
                         'Invalid arguments for DocuWarePingOneProvisioning "bad":',
                         "  - `appRegistrationName` and `existingRegistration` cannot both be set: either create a registration or use one made in DocuWare Configuration.",
                         '  - `organizationUrl` must be an absolute https URL such as https://acme.docuware.cloud, got "acme.docuware.cloud".',
-                        '  - `region`: Unknown PingOne region "mars"; use one of com, eu, asia, ca, com.au (or the Terraform codes NA, EU, AP, CA, AU).',
+                        '  - `region`: Unknown PingOne region "mars"; use one of com, eu, asia, ca, com.au, sg (or the Terraform codes NA, EU, AP, CA, AU, SG).',
                         "  - `appRegistrationName` must not be empty.",
                         "  - `existingRegistration.clientId` must not be empty.",
                         '  - `connection.removeAction`: Invalid option: expected one of "Disable"|"Delete".',
@@ -259,5 +259,15 @@ describe("DocuWarePingOneProvisioning (mocks)", () => {
             () => new components.DocuWarePingOneProvisioning("empty", { mappings: [] }),
             /- `mappings`: an active rule needs at least one attribute mapping; add mappings or set `active: false`\.$/,
         );
+    });
+
+    it("refuses an enabled rule on a disabled connection, saying why, and allows both off", () => {
+        for (const ruleEnabled of [true, undefined]) {
+            assert.throws(
+                () => new components.DocuWarePingOneProvisioning("off", { connectionEnabled: false, ruleEnabled }),
+                /`ruleEnabled` must be false while `connectionEnabled` is false: PingOne enables a rule only on an enabled connection; set `ruleEnabled: false` too, or enable the connection\./,
+            );
+        }
+        new components.DocuWarePingOneProvisioning("both-off", { connectionEnabled: false, ruleEnabled: false });
     });
 });

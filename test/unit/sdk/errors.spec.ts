@@ -144,7 +144,9 @@ describe("retry classification", () => {
         [503, true, true],
         [504, true, true],
         [503, false, false],
-        [500, true, false],
+        [500, true, true],
+        [408, true, true],
+        [501, true, false],
         [429, true, false],
         [404, true, false],
     ];

@@ -88,7 +88,12 @@ const COMPONENT_CASES: BadInput[] = [
     component(
         "unknown region",
         { region: "mars" },
-        '`region`: Unknown PingOne region "mars"; use one of com, eu, asia, ca, com.au',
+        '`region`: Unknown PingOne region "mars"; use one of com, eu, asia, ca, com.au, sg',
+    ),
+    component(
+        "enabled rule on a disabled connection",
+        { connectionEnabled: false },
+        "`ruleEnabled` must be false while `connectionEnabled` is false: PingOne enables a rule only on an enabled connection",
     ),
     component(
         "environment id that is not a UUID",
@@ -284,7 +289,7 @@ const STORE_CASES: BadInput[] = [
     store(
         "unknown region",
         { region: "mars" },
-        'region: Unknown PingOne region "mars"; use one of com, eu, asia, ca, com.au',
+        'region: Unknown PingOne region "mars"; use one of com, eu, asia, ca, com.au, sg',
     ),
 ];
 
@@ -518,7 +523,15 @@ const SETTINGS_CASES: BadInput[] = [
         env: { PINGONE_AUTH_URL: "", PINGONE_API_URL: "", PINGONE_REGION_CODE: "mars" },
         kind: "pingone:PropagationPlan",
         inputs: {},
-        message: 'Unknown PingOne region "mars"; use one of com, eu, asia, ca, com.au',
+        message: 'Unknown PingOne region "mars"; use one of com, eu, asia, ca, com.au, sg',
+    },
+    {
+        name: "unknown worker token authentication method",
+        env: { PINGONE_TOKEN_ENDPOINT_AUTH_METHOD: "header" },
+        kind: "pingone:PropagationPlan",
+        inputs: {},
+        message:
+            '`pingone:tokenEndpointAuthMethod` (PINGONE_TOKEN_ENDPOINT_AUTH_METHOD) must be auto, basic or post, got "header"',
     },
     {
         name: "no PingOne region nor endpoints",
@@ -526,7 +539,7 @@ const SETTINGS_CASES: BadInput[] = [
         kind: "pingone:PropagationRevision",
         inputs: {},
         message:
-            "PingOne region is not set; set `pingone:regionCode` (or PINGONE_REGION_CODE) to com, eu, asia, ca, com.au",
+            "PingOne region is not set; set `pingone:regionCode` (or PINGONE_REGION_CODE) to com, eu, asia, ca, com.au, sg",
     },
     {
         name: "missing DocuWare admin credential",

@@ -12,6 +12,8 @@ import { addUser, takenUsernames } from "./userRoutes";
 
 const BulkUsersSchema = z.object({ users: z.array(UserCreateSchema) });
 
+const WorkerRolesSchema = z.object({ environmentIds: z.array(z.string()).nullable() });
+
 type EditParams = { envId: string; collection: string; id: string };
 const EDIT_PATH = `${CONTROL_PREFIX}/environments/:envId/:collection/:id`;
 
@@ -67,6 +69,21 @@ export function registerControlRoutes(app: FastifyInstance, { state, engine, tar
     });
 
     app.post(`${CONTROL_PREFIX}/provisioning/flush`, async () => engine.flush());
+
+    /** Limits the environments where the worker app holds a role (`{"environmentIds": [...]}`; `null` = all). */
+    app.put(`${CONTROL_PREFIX}/worker/roles`, async (request, reply) => {
+        const parsed = WorkerRolesSchema.safeParse(request.body);
+        if (!parsed.success) {
+            return reply.code(400).send({ error: z.prettifyError(parsed.error) });
+        }
+        const { roleEnvironmentIds: _all, ...worker } = state.data.worker;
+        state.data.worker =
+            parsed.data.environmentIds === null
+                ? worker
+                : { ...worker, roleEnvironmentIds: parsed.data.environmentIds };
+        state.changed();
+        return reply.code(204).send();
+    });
 
     /** Forgets cached target tokens, as if they had expired. */
     app.delete(`${CONTROL_PREFIX}/provisioning/token-cache`, async (_request, reply) => {
