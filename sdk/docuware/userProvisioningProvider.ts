@@ -44,6 +44,7 @@ function toOutputs(
     organizationUrl: string,
     tokenUrl: string,
     previousSettings: ProvisioningSettingsWrite,
+    managedBy: string | undefined,
 ): UserProvisioningOutputs {
     const identityProvider = identityProviderSlug(settings) ?? "";
     return {
@@ -54,6 +55,7 @@ function toOutputs(
         scimBaseUrl: settings.ScimBaseUrl ?? scimBaseUrl(organizationUrl, identityProvider),
         tokenUrl: settings.TokenEndpoint ?? tokenUrl,
         previousSettings,
+        managedBy,
     };
 }
 
@@ -103,7 +105,7 @@ async function apply(inputs: UserProvisioningInputs, previousSettings?: Provisio
     const client = DocuWareClient.fromConfig(inputs.organizationUrl);
     const before = previousSettings ?? (await settingsBefore(client, inputs));
     const settings = await client.putProvisioningSettings(toWrite(inputs));
-    return toOutputs(settings, inputs.organizationUrl, await client.tokenEndpoint(), before);
+    return toOutputs(settings, inputs.organizationUrl, await client.tokenEndpoint(), before, inputs.managedBy);
 }
 
 export const userProvisioningDefinition: ResourceDefinition<UserProvisioningInputs, UserProvisioningOutputs> = {
@@ -122,7 +124,13 @@ export const userProvisioningDefinition: ResourceDefinition<UserProvisioningInpu
     async read(_id, olds) {
         const client = DocuWareClient.fromConfig(olds.organizationUrl);
         const settings = await client.getProvisioningSettings();
-        return toOutputs(settings, olds.organizationUrl, await client.tokenEndpoint(), olds.previousSettings);
+        return toOutputs(
+            settings,
+            olds.organizationUrl,
+            await client.tokenEndpoint(),
+            olds.previousSettings,
+            olds.managedBy,
+        );
     },
 
     async update(_id, olds, news) {

@@ -29,7 +29,7 @@ const CASES: BadInput[] = [
                     { source: "title", target: "jobTitle" },
                 ],
             }),
-        message: '`mappings[1].target` "jobTitle" is not an attribute DocuWare\'s SCIM service accepts',
+        message: '`mappings[1].target`: target "jobTitle" is not an attribute DocuWare\'s SCIM service accepts',
     },
     {
         name: "a rule whose plan id is not a PingOne id",
