@@ -1,4 +1,3 @@
-import type { z } from "zod";
 import { ApiError } from "../core/errors";
 import type { PingOneClient } from "./client";
 import {
@@ -6,8 +5,11 @@ import {
     MappingSchema,
     type MappingWrite,
     MappingWriteSchema,
+    type DirectoryStoreWrite,
+    DirectoryStoreWriteSchema,
     type Plan,
     PlanSchema,
+    type PlanWrite,
     PlanWriteSchema,
     type Revision,
     RevisionSchema,
@@ -66,6 +68,16 @@ export class PropagationClient {
         });
     }
 
+    createDirectoryStore(store: DirectoryStoreWrite): Promise<Store> {
+        return this.http.request({
+            method: "POST",
+            path: `${this.base}/stores`,
+            body: store,
+            bodySchema: DirectoryStoreWriteSchema,
+            responseSchema: StoreSchema,
+        });
+    }
+
     /** Full replace: write-only secrets must be sent again. */
     updateStore(storeId: string, store: StoreWrite): Promise<Store> {
         return this.http.request({
@@ -105,7 +117,7 @@ export class PropagationClient {
         });
     }
 
-    createPlan(plan: z.infer<typeof PlanWriteSchema>): Promise<Plan> {
+    createPlan(plan: PlanWrite): Promise<Plan> {
         return this.http.request({
             method: "POST",
             path: `${this.base}/plans`,
@@ -115,7 +127,7 @@ export class PropagationClient {
         });
     }
 
-    updatePlan(planId: string, plan: z.infer<typeof PlanWriteSchema>): Promise<Plan> {
+    updatePlan(planId: string, plan: PlanWrite): Promise<Plan> {
         return this.http.request({
             method: "PUT",
             path: `${this.base}/plans/${path(planId)}`,

@@ -4,15 +4,13 @@ import { providerShim } from "../providers/providerShim";
 export interface PropagationPlanArgs {
     /** PingOne environment. Defaults to `pingone:environmentId` (PINGONE_ENVIRONMENT_ID). Changing it replaces the plan. */
     environmentId?: pulumi.Input<string>;
-    /** Plan name. Defaults to "Default Plan". */
+    /** Name of the plan when this resource creates it. Defaults to "Default Plan"; an adopted plan keeps its name. */
     name?: pulumi.Input<string>;
-    /** Plan status ACTIVE; provisioning runs only for an active plan. Defaults to true. */
-    active?: pulumi.Input<boolean>;
 }
 
 /**
  * The environment's propagation plan. PingOne allows one per environment, so an existing plan is always adopted
- * (and then left in place on destroy); a plan this resource created is deleted on destroy once no rule uses it.
+ * as it is (never renamed, and left in place on destroy); a plan this resource created is deleted on destroy once no rule uses it.
  * Share one instance between the rules of a stack.
  */
 export class PropagationPlan extends pulumi.dynamic.Resource {
@@ -21,7 +19,6 @@ export class PropagationPlan extends pulumi.dynamic.Resource {
     declare readonly planId: pulumi.Output<string>;
     declare readonly environmentId: pulumi.Output<string>;
     declare readonly name: pulumi.Output<string>;
-    declare readonly active: pulumi.Output<boolean>;
     declare readonly adopted: pulumi.Output<boolean>;
 
     constructor(name: string, args: PropagationPlanArgs = {}, opts?: pulumi.CustomResourceOptions) {
@@ -32,7 +29,6 @@ export class PropagationPlan extends pulumi.dynamic.Resource {
                 planId: undefined,
                 environmentId: undefined,
                 name: undefined,
-                active: undefined,
                 adopted: undefined,
                 ...args,
             },
