@@ -14,7 +14,8 @@ export interface ScimClientOptions {
 const SCIM_JSON = "application/scim+json";
 
 /**
- * DocuWare's SCIM service as PingOne uses it (client-credentials token, no scope, `application/scim+json`).
+ * DocuWare's SCIM service as PingOne uses it (client-credentials token, no scope). DocuWare's API
+ * integration guide requires `Content-Type: application/scim+json` on every request, bodiless GETs included.
  * The package uses it to verify a setup, never to manage users.
  */
 export class DocuWareScimClient {
@@ -50,6 +51,7 @@ export class DocuWareScimClient {
             path: "/Users",
             query: { filter, count },
             accept: SCIM_JSON,
+            contentType: SCIM_JSON,
             responseSchema: ScimListResponseSchema,
         });
         return list.Resources ?? [];
@@ -60,6 +62,7 @@ export class DocuWareScimClient {
             method: "GET",
             path: `/Users/${encodeURIComponent(id)}`,
             accept: SCIM_JSON,
+            contentType: SCIM_JSON,
             responseSchema: ScimUserSchema,
         });
     }
