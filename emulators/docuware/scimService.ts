@@ -4,6 +4,7 @@ import { SCIM_SERVICE_PATH } from "./emulatorUrls";
 import { authorizeProvisioningClient } from "./scimAuthorization";
 import { registerScimDiscoveryRoutes } from "./scimDiscoveryRoutes";
 import { registerScimGroupRoutes } from "./scimGroupRoutes";
+import { registerScimUnsupportedRoutes } from "./scimUnsupportedRoutes";
 import { registerScimUserRoutes } from "./scimUserRoutes";
 import type { ServiceContext } from "./serviceContext";
 import { IDP_SLUG_PATTERN } from "./userProvisioning";
@@ -47,6 +48,7 @@ export function registerScimService(app: FastifyInstance, context: ServiceContex
             registerScimUserRoutes(scope, context);
             registerScimGroupRoutes(scope, context);
             registerScimDiscoveryRoutes(scope);
+            registerScimUnsupportedRoutes(scope);
         },
         { prefix },
     );
