@@ -15,14 +15,22 @@ const program = new Command("emulators")
     .option("--state-dir <dir>", "keep the emulators' state in this folder, so a restart keeps every object")
     .option("--docuware-organizations <n>", "number of DocuWare organizations", positiveInteger, 1)
     .option("--pingone-environments <n>", "number of PingOne environments", positiveInteger, 1)
+    .option(
+        "--docuware-no-management-api",
+        "answer 404 on DocuWare's app-registration and User Provisioning API, as DocuWare Cloud does",
+    )
     .action(
         async (options: {
             json?: boolean;
             stateDir?: string;
             docuwareOrganizations: number;
             pingoneEnvironments: number;
+            docuwareNoManagementApi?: boolean;
         }) => {
-            const emulators = await startEmulators(options);
+            const emulators = await startEmulators({
+                ...options,
+                docuwareManagementApi: !options.docuwareNoManagementApi,
+            });
             const connection = emulators.connection();
             if (options.json) {
                 console.log(JSON.stringify(connection));

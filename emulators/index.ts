@@ -11,6 +11,8 @@ export interface EmulatorsOptions {
     stateDir?: string;
     /** Access-token lifetime of both services, in seconds. Defaults to 3600. */
     tokenLifetimeSeconds?: number;
+    /** False: DocuWare answers 404 on the app-registration and User Provisioning API, as DocuWare Cloud does. */
+    docuwareManagementApi?: boolean;
 }
 
 /** Everything a client needs to reach one emulated DocuWare organization. */
@@ -61,6 +63,7 @@ export async function startEmulators(options: EmulatorsOptions = {}): Promise<Em
                 organizationName: i === 0 ? undefined : `Organization ${i + 1}`,
                 tokenLifetimeSeconds: options.tokenLifetimeSeconds,
                 stateFile: stateFile(`docuware-${i + 1}`),
+                managementApi: options.docuwareManagementApi,
             }),
         );
     }
