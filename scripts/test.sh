@@ -23,3 +23,5 @@ step "contract tests (SDK requests and emulator responses against the vendor's P
 npx mocha 'test/contract/**/*.spec.ts'
 step "engine tests (real pulumi, file backend)"
 npx mocha 'test/engine/**/*.spec.ts'
+step "live acceptance suite (against the emulators as if remote; docs/live-testing.md)"
+npx mocha 'test/live/**/*.spec.ts'

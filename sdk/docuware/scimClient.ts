@@ -16,7 +16,7 @@ const SCIM_JSON = "application/scim+json";
 /**
  * DocuWare's SCIM service as PingOne uses it (client-credentials token, no scope). DocuWare's API
  * integration guide requires `Content-Type: application/scim+json` on every request, bodiless GETs included.
- * The package uses it to verify a setup, never to manage users.
+ * The package uses it to verify a setup, and the live acceptance suite's sweep to remove the test users it left.
  */
 export class DocuWareScimClient {
     private readonly http: HttpClient;
@@ -55,6 +55,35 @@ export class DocuWareScimClient {
             responseSchema: ScimListResponseSchema,
         });
         return list.Resources ?? [];
+    }
+
+    /** Every user of this identity provider, page by page (RFC 7644 §3.4.2.4). */
+    async listAllUsers(): Promise<ScimUser[]> {
+        const users: ScimUser[] = [];
+        for (;;) {
+            const page = await this.http.request({
+                method: "GET",
+                path: "/Users",
+                query: { startIndex: users.length + 1, count: 100 },
+                accept: SCIM_JSON,
+                contentType: SCIM_JSON,
+                responseSchema: ScimListResponseSchema,
+            });
+            const resources = page.Resources ?? [];
+            users.push(...resources);
+            if (resources.length === 0 || users.length >= page.totalResults) {
+                return users;
+            }
+        }
+    }
+
+    async deleteUser(id: string): Promise<void> {
+        await this.http.request({
+            method: "DELETE",
+            path: `/Users/${encodeURIComponent(id)}`,
+            accept: SCIM_JSON,
+            contentType: SCIM_JSON,
+        });
     }
 
     async getUser(id: string): Promise<ScimUser> {
