@@ -25,4 +25,43 @@ export default tseslint.config(
             "prefer-const": "error",
         },
     },
+    {
+        // Layers: the policy pack checks resources and depends on sdk/ only; sdk/ depends on nothing above it.
+        files: ["policy/**/*.ts"],
+        rules: {
+            "no-restricted-imports": [
+                "error",
+                {
+                    patterns: [
+                        {
+                            group: ["**/components", "**/components/**", "**/bin/**", "**/emulators/**"],
+                            message: "policy/ depends on sdk/ only; move what it needs into sdk/.",
+                        },
+                    ],
+                },
+            ],
+        },
+    },
+    {
+        files: ["sdk/**/*.ts"],
+        rules: {
+            "no-restricted-imports": [
+                "error",
+                {
+                    patterns: [
+                        {
+                            group: [
+                                "**/components",
+                                "**/components/**",
+                                "**/policy/**",
+                                "**/bin/**",
+                                "**/emulators/**",
+                            ],
+                            message: "sdk/ is the lowest layer; it imports nothing from the layers above it.",
+                        },
+                    ],
+                },
+            ],
+        },
+    },
 );

@@ -1,5 +1,5 @@
-import type { Emulators } from "../emulators";
 import type { RequestSummary } from "../emulators/shared/controlClient";
+import type { EmulatorControls } from "./benchEmulators";
 
 /** Requests the services received during one operation, summed over PingOne and every DocuWare organization. */
 export interface RequestCount {
@@ -14,7 +14,7 @@ export interface RequestCount {
 
 /** Reads and resets the request counters of a set of emulators. */
 export class RequestCounter {
-    constructor(private readonly emulators: Emulators) {}
+    constructor(private readonly emulators: EmulatorControls) {}
 
     async reset(): Promise<void> {
         await Promise.all([

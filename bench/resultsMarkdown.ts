@@ -1,4 +1,5 @@
 import type { BenchResults } from "./benchResults";
+import { ENGINE_PARALLELISM, benchRuns } from "./benchRuns";
 import { RESOURCES_PER_COMPONENT } from "./floorProgram";
 import { markdownTable as table } from "./markdownTable";
 import { median } from "./median";
@@ -11,7 +12,8 @@ const TIMED: Operation[] = ["up", "preview", "preview --refresh", "destroy"];
 
 /** The results as the markdown file `bench/results/latest.md`. */
 export function resultsMarkdown(results: BenchResults): string {
-    const largest = results.scale.at(-1);
+    const plain = results.scale.filter((s) => s.profile === "no-latency");
+    const largest = plain.at(-1);
     return [
         "# Benchmark: `DocuWarePingOneProvisioning` through the Pulumi engine",
         "",
@@ -31,10 +33,11 @@ export function resultsMarkdown(results: BenchResults): string {
         "cycles (up → preview → preview --refresh → destroy, repeated on the same stacks); the ratio is the median of the",
         "per-cycle ratios, with their range.",
         "",
-        timeTable(results.scale),
+        timeTable(plain),
         "",
         "![Wall time against component count](time-vs-components.svg)",
         "",
+        ...latencySection(results),
         "## Requests against the minimum",
         "",
         "Requests the emulated PingOne and DocuWare processed during each operation, against the fewest the operation",
@@ -43,7 +46,7 @@ export function resultsMarkdown(results: BenchResults): string {
         "send none; `preview --refresh` sends only the refresh's reads, so its row is the refresh's count. Name-conflict",
         "checks before a create are a design choice, counted as surplus.",
         "",
-        requestTable(results.scale),
+        requestTable(plain),
         "",
         ...(largest ? routeSections(largest) : []),
         ...rateLimitMarkdown(results.rateLimit),
@@ -95,6 +98,40 @@ function timeTable(scale: ScaleResult[]): string {
         rows,
         "lrrrrrr",
     );
+}
+
+function latencySection(results: BenchResults): string[] {
+    const latency = results.scale.find((s) => s.latency)?.latency;
+    if (!latency) {
+        return [];
+    }
+    const runs = benchRuns(results).filter((r) => r.profile === "latency" && r.operation !== "preview");
+    const rows = runs.map((r) => [
+        `\`${r.operation}\``,
+        String(r.components),
+        r.seconds.toFixed(1),
+        r.boundSeconds.toFixed(1),
+        `${r.ratio.toFixed(2)}×`,
+        String(r.requests),
+        String(r.minimumRequests),
+    ]);
+    return [
+        "## With network latency",
+        "",
+        `Every request to the emulated PingOne takes ${latency.pingone} ms, to DocuWare ${latency.docuware} ms (round trip, every`,
+        "route). The bound is the floor (measured right before, as above) plus the larger of: the longest chain of the",
+        "fewest requests that must wait on each other (bench/requestChains.ts: registration → settings → connection →",
+        "rule → revision, with DocuWare discovery before an organization's first call, tokens and lookups off the chain,",
+        `a rule's mappings overlapping), and all resources' round trips spread over the engine's ${ENGINE_PARALLELISM} parallel`,
+        "operations. It is a lower bound in spirit, not strictly: engine work and waits can overlap.",
+        "",
+        table(
+            ["Operation", "Components", "Time (s)", "Bound (s)", "Time ÷ bound", "Requests", "Minimum"],
+            rows,
+            "lrrrrrr",
+        ),
+        "",
+    ];
 }
 
 function requestTable(scale: ScaleResult[]): string {

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import * as prettier from "prettier";
 import type { BenchResults } from "./benchResults";
+import { benchRuns } from "./benchRuns";
 import { machineInfo } from "./machineInfo";
 import { runRateLimit } from "./rateLimitRun";
 import { resultsMarkdown } from "./resultsMarkdown";
@@ -10,8 +11,9 @@ import { timePlot } from "./timePlot";
 
 /**
  * `npm run bench`: wall time of up / preview --refresh / destroy for 1, 10 and 50 components against the engine's
- * floor, requests per operation against the minimum, and an `up` under a PingOne rate limit. Writes
- * bench/results/latest.md and time-vs-components.svg, and prints the markdown.
+ * floor, again with every request taking a realistic round trip (latency profile) against the floor plus what the
+ * fewest requests must wait, requests per operation against the minimum, and an `up` under a PingOne rate limit.
+ * Writes bench/results/latest.md, latest.json and time-vs-components.svg, and prints the markdown.
  *
  * Stacks of up to 10 components run BENCH_CYCLES cycles (default 3) and report medians; larger ones run once.
  * For quick iterations (any BENCH_* variable writes the results to git-ignored *.tmp files instead): BENCH_COMPONENTS=1,3,
@@ -22,6 +24,8 @@ const DEFAULT_COUNTS = "1,10,50";
 const SMALL_STACK = 10;
 /** Provider settings of the repeated rate-limited run when the SDK's defaults (5 retries) fail. */
 const LARGER_RETRY_BUDGET = { DOCUWARE_PINGONE_MAX_RETRIES: "30" };
+/** Round trips of the latency profile: PingOne's and DocuWare Cloud's order of magnitude from Europe (inferred). */
+const LATENCY = { pingone: 100, docuware: 150 };
 
 async function main(): Promise<void> {
     const counts = (process.env.BENCH_COMPONENTS ?? DEFAULT_COUNTS).split(",").map(Number);
@@ -46,6 +50,14 @@ async function main(): Promise<void> {
     for (const count of counts) {
         log(`${count} component(s): up, preview, preview --refresh, destroy (floor first each time)`);
         results.scale.push(await runScale(count, count <= SMALL_STACK ? repeats : 1, log));
+    }
+    // BENCH_LATENCY=0 skips the latency profile; its stacks run BENCH_LATENCY_CYCLES cycles (default 1).
+    if (process.env.BENCH_LATENCY !== "0") {
+        const latencyCycles = Number(process.env.BENCH_LATENCY_CYCLES ?? 1);
+        for (const count of counts) {
+            log(`${count} component(s) at ${LATENCY.pingone} ms (PingOne) / ${LATENCY.docuware} ms (DocuWare)`);
+            results.scale.push(await runScale(count, latencyCycles, log, LATENCY));
+        }
     }
     if (rateLimitCount > 0) {
         for (const settings of [{}, LARGER_RETRY_BUDGET]) {
@@ -79,8 +91,15 @@ async function main(): Promise<void> {
     mkdirSync(dir, { recursive: true });
     writeFileSync(path.join(dir, `latest.md${suffix}`), markdown);
     writeFileSync(path.join(dir, `time-vs-components.svg${suffix}`), timePlot(results));
+    const json = { machine, totalSeconds: Math.round(results.totalSeconds), runs: benchRuns(results) };
+    const jsonFile = path.join(dir, "latest.json");
+    const formattedJson = await prettier.format(JSON.stringify(json), {
+        ...(await prettier.resolveConfig(jsonFile)),
+        filepath: jsonFile,
+    });
+    writeFileSync(`${jsonFile}${suffix}`, formattedJson);
     console.log(`\n${markdown}`);
-    log(`wrote bench/results/latest.md${suffix} and time-vs-components.svg${suffix}`);
+    log(`wrote bench/results/latest.md${suffix}, latest.json${suffix} and time-vs-components.svg${suffix}`);
 }
 
 main().catch((error: unknown) => {

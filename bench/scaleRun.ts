@@ -3,6 +3,7 @@ import { startBenchEmulators } from "./benchEmulators";
 import { type BenchStack, createBenchStack } from "./benchStack";
 import { componentProgram } from "./componentProgram";
 import { floorProgram } from "./floorProgram";
+import type { Latency } from "./requestChains";
 import { type RequestCount, RequestCounter } from "./requestCounter";
 import { timed } from "./timed";
 
@@ -23,7 +24,12 @@ export interface OperationMeasure {
     unexpectedChanges: string[];
 }
 
+export type Profile = "no-latency" | "latency";
+
 export interface ScaleResult {
+    profile: Profile;
+    /** Round-trip latency of every request in the latency profile, in ms. */
+    latency?: Latency;
     components: number;
     cycles: number;
     operations: OperationMeasure[];
@@ -34,8 +40,14 @@ export interface ScaleResult {
  * stack of the same size, each floor operation right before the same one on the components, so both see the same
  * machine load.
  */
-export async function runScale(count: number, cycles: number, log: (message: string) => void): Promise<ScaleResult> {
-    const { emulators, organizationUrls, providerEnvironment } = await startBenchEmulators(count);
+export async function runScale(
+    count: number,
+    cycles: number,
+    log: (message: string) => void,
+    latency?: Latency,
+): Promise<ScaleResult> {
+    const { emulators, organizationUrls, providerEnvironment } = await startBenchEmulators(count, latency);
+    const profile: Profile = latency ? "latency" : "no-latency";
     const counter = new RequestCounter(emulators);
     const stacks: BenchStack[] = [];
     try {
@@ -50,9 +62,9 @@ export async function runScale(count: number, cycles: number, log: (message: str
         const measures = new Map<Operation, OperationMeasure>();
         for (let cycle = 1; cycle <= cycles; cycle++) {
             for (const operation of OPERATIONS) {
-                const floorRun = await timed(() => run(floor.stack, operation));
+                const floorRun = await timed(() => runOperation(floor.stack, operation));
                 await counter.reset();
-                const componentRun = await timed(() => run(components.stack, operation));
+                const componentRun = await timed(() => runOperation(components.stack, operation));
                 const requests = await counter.read();
                 const measure = measures.get(operation) ?? {
                     operation,
@@ -70,14 +82,14 @@ export async function runScale(count: number, cycles: number, log: (message: str
                 );
                 measures.set(operation, measure);
                 log(
-                    `${count} component(s), cycle ${cycle}/${cycles}, ${operation}: ${componentRun.seconds.toFixed(1)} s ` +
+                    `${profile}, ${count} component(s), cycle ${cycle}/${cycles}, ${operation}: ${componentRun.seconds.toFixed(1)} s ` +
                         `(floor ${floorRun.seconds.toFixed(1)} s), ${requests.processed} requests`,
                 );
             }
         }
         await Promise.all(stacks.map((s) => s.dispose()));
         stacks.length = 0;
-        return { components: count, cycles, operations: [...measures.values()] };
+        return { profile, latency, components: count, cycles, operations: [...measures.values()] };
     } finally {
         await Promise.all(stacks.map((s) => s.dispose({ destroyFirst: true })));
         await emulators.close();
@@ -85,7 +97,7 @@ export async function runScale(count: number, cycles: number, log: (message: str
 }
 
 /** Runs one operation; returns the steps other than `same` of a preview. */
-async function run(stack: Stack, operation: Operation): Promise<string[]> {
+export async function runOperation(stack: Stack, operation: Operation): Promise<string[]> {
     switch (operation) {
         case "up":
             await stack.up();

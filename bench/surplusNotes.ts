@@ -12,10 +12,12 @@ const MAPPING_CLEANUP =
 export const SURPLUS_NOTES: Record<Operation, Record<string, string>> = {
     up: {
         [`PingOne GET ${PROPAGATION}/stores`]:
-            "by design: name-conflict check before creating each connection (the directory store is looked up once)",
-        [`PingOne GET ${PROPAGATION}/plans/:planId/rules`]: "by design: name-conflict check before creating each rule",
+            "by design: name-conflict checks of the connections, from the listing that finds the directory store " +
+            "(one per environment and operation; more only when the operation outlasts the listing's 15 s)",
+        [`PingOne GET ${PROPAGATION}/plans/:planId/rules`]:
+            "by design: name-conflict checks of the rules, one listing per plan and operation",
         [`DocuWare GET ${PLATFORM}/AppRegistrations`]:
-            "by design: name-conflict check before creating the registration",
+            "by design: name-conflict check before creating the registration, one listing per organization",
     },
     preview: {},
     "preview --refresh": {},
@@ -25,5 +27,8 @@ export const SURPLUS_NOTES: Record<Operation, Record<string, string>> = {
             "deprovisioned by a half-deleted rule",
         [`PingOne GET ${PROPAGATION}/rules/:ruleId/mappings`]: MAPPING_CLEANUP,
         [`PingOne DELETE ${PROPAGATION}/mappings/:mappingId`]: MAPPING_CLEANUP,
+        [`PingOne GET ${PROPAGATION}/stores/:storeId`]:
+            "by design: the rule's connection is read to know whether it deprovisions on delete (`managed`: the rule " +
+            'is deleted with `?deprovision=true`, Docs "Delete Rule")',
     },
 };

@@ -16,9 +16,10 @@ const MARGIN = { left: 60, right: 210, top: 56, bottom: 50 };
  * operation and a dashed line for the same operation on the floor stack.
  */
 export function timePlot(results: BenchResults): string {
-    const counts = results.scale.map((s) => s.components);
+    const scale = results.scale.filter((s) => s.profile === "no-latency");
+    const counts = scale.map((s) => s.components);
     const seconds = (operation: Operation, floor: boolean) =>
-        results.scale.map((s) => {
+        scale.map((s) => {
             const measure = s.operations.find((o) => o.operation === operation);
             return measure ? median(floor ? measure.floorSeconds : measure.seconds) : 0;
         });

@@ -3,17 +3,21 @@ import { existsSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { Command } from "commander";
 import { driftCommand } from "./drift/driftCommand";
+import { impactCommand } from "./impact/impactCommand";
+import { importCommand } from "./import/importCommand";
 import { Output } from "./output";
 import { registerEnvironmentSecrets } from "./registerEnvironmentSecrets";
 import { verifyCommand } from "./verify/verifyCommand";
 
-/** The `docuware-pingone` command line: `drift` and `verify`. */
+/** The `docuware-pingone` command line: `drift`, `impact`, `import` and `verify`. */
 export function cli(output = new Output()): Command {
     return new Command("docuware-pingone")
         .description("Checks for PingOne to DocuWare user provisioning managed with pulumi-docuware-pingone.")
         .version(packageVersion())
         .showHelpAfterError("(run with --help for usage)")
         .addCommand(driftCommand(output))
+        .addCommand(impactCommand(output))
+        .addCommand(importCommand(output, packageVersion()))
         .addCommand(verifyCommand(output));
 }
 

@@ -50,10 +50,12 @@ export async function openStack(selection: StackSelection): Promise<OpenedStack>
         if (error instanceof StackNotFoundError) {
             throw new ConfigurationError(
                 `Stack "${stackName}" does not exist in the Pulumi project in ${selection.cwd}; check --stack and --cwd (see \`pulumi stack ls\`).`,
+                { cause: error },
             );
         }
         throw new StackAccessError(
             `Could not open stack "${stackName ?? "(selected)"}" in ${selection.cwd}: ${pulumiErrorSummary(error)}`,
+            { cause: error },
         );
     }
 }

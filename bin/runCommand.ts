@@ -2,7 +2,7 @@ import { ProvisioningError } from "../sdk/core/errors";
 import { redactError } from "../sdk/core/secrets";
 import type { Output } from "./output";
 
-/** Exit codes of both commands: a scheduled CI job alerts on 2 (finding) and on 1 (could not check). */
+/** Exit codes of the commands: a scheduled CI job alerts on 2 (finding) and on 1 (could not check). */
 export const ExitCode = {
     /** No drift; every verification step passed. */
     ok: 0,
@@ -10,6 +10,8 @@ export const ExitCode = {
     error: 1,
     /** Drift found; a verification step failed. */
     found: 2,
+    /** `impact`: a change moves more users than a `--max-…` limit allows. */
+    limitExceeded: 3,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 

@@ -7,7 +7,10 @@ import { PropagationPlan } from "../sdk/pingone/propagationPlan";
 import { PropagationRevision } from "../sdk/pingone/propagationRevision";
 import { PropagationRule } from "../sdk/pingone/propagationRule";
 import { PropagationStore } from "../sdk/pingone/propagationStore";
-import { type DocuWarePingOneProvisioningArgs, GUIDE_MAPPINGS } from "./provisioningArgs";
+import { DOCUWARE_PINGONE_PROVISIONING_TYPE } from "../sdk/componentTypes";
+import { InvalidArgumentsError } from "../sdk/core/errors";
+import { GUIDE_MAPPINGS } from "../sdk/docuware/guideMappings";
+import type { DocuWarePingOneProvisioningArgs } from "./provisioningArgs";
 import { validateArgs } from "./validateArgs";
 
 /**
@@ -23,7 +26,7 @@ import { validateArgs } from "./validateArgs";
  * export const scimBaseUrl = provisioning.scimBaseUrl;
  */
 export class DocuWarePingOneProvisioning extends pulumi.ComponentResource {
-    static readonly __pulumiType = "docuware-pingone:index:DocuWarePingOneProvisioning";
+    static readonly __pulumiType = DOCUWARE_PINGONE_PROVISIONING_TYPE;
 
     /** DocuWare's SCIM base URL PingOne provisions to. */
     readonly scimBaseUrl: pulumi.Output<string>;
@@ -31,9 +34,13 @@ export class DocuWarePingOneProvisioning extends pulumi.ComponentResource {
     readonly tokenUrl: pulumi.Output<string>;
     /** Client id of the DocuWare app registration (secret when it came from `existingRegistration`). */
     readonly clientId: pulumi.Output<string>;
+    /** Id of the PingOne SCIM connection. */
     readonly storeId: pulumi.Output<string>;
+    /** Id of the propagation plan the rule belongs to. */
     readonly planId: pulumi.Output<string>;
+    /** Id of the provisioning rule. */
     readonly ruleId: pulumi.Output<string>;
+    /** Id of the last published revision. */
     readonly revisionId: pulumi.Output<string>;
     /** One line on what is enabled, e.g. "DocuWare provisioning on (ping); connection "DocuWare (acme)" on; rule … on, 6 mappings". */
     readonly status: pulumi.Output<string>;
@@ -42,9 +49,11 @@ export class DocuWarePingOneProvisioning extends pulumi.ComponentResource {
         super(DocuWarePingOneProvisioning.__pulumiType, name, {}, opts);
         const problems = validateArgs(args);
         if (problems.length > 0) {
-            throw new pulumi.ResourceError(
+            throw new InvalidArgumentsError(
                 `Invalid arguments for DocuWarePingOneProvisioning "${name}":\n${problems.map((p) => `  - ${p}`).join("\n")}`,
+                problems,
                 this,
+                true, // the message says what to fix; a stack trace would only point into this package
             );
         }
         const parent = { parent: this };
@@ -62,17 +71,17 @@ export class DocuWarePingOneProvisioning extends pulumi.ComponentResource {
             authenticationMethod: "OAuth 2 Client Credentials" as const,
             oauthTokenUrl: docuware.tokenUrl,
             oauthClientId: docuware.clientId,
-            createUsers: args.connection?.createUsers,
-            updateUsers: args.connection?.updateUsers,
-            disableUsers: args.connection?.disableUsers,
-            removeAction: args.connection?.removeAction,
-            uniqueUserIdentifier: args.connection?.uniqueUserIdentifier,
-            userFilter: args.connection?.userLookupFilter,
-            managed: args.connection?.deprovisionOnDelete,
+            createUsers: fieldOf(args.connection, "createUsers"),
+            updateUsers: fieldOf(args.connection, "updateUsers"),
+            disableUsers: fieldOf(args.connection, "disableUsers"),
+            removeAction: fieldOf(args.connection, "removeAction"),
+            uniqueUserIdentifier: fieldOf(args.connection, "uniqueUserIdentifier"),
+            userFilter: fieldOf(args.connection, "userLookupFilter"),
+            managed: fieldOf(args.connection, "deprovisionOnDelete"),
         };
         const store = new PropagationStore(
             `${name}-connection`,
-            { ...connectionSettings, oauthClientSecret: docuware.clientSecret },
+            { ...connectionSettings, oauthClientSecret: docuware.clientSecret, adopt: args.adopt },
             parent,
         );
         // Children are wired by resource id, which stays known during a preview: a drifted child then does not show
@@ -86,10 +95,18 @@ export class DocuWarePingOneProvisioning extends pulumi.ComponentResource {
             mappings: args.mappings ?? GUIDE_MAPPINGS.map((m) => ({ ...m })),
             active: args.ruleEnabled ?? true,
         };
-        const rule = new PropagationRule(`${name}-rule`, { ...ruleSettings, targetStoreId: store.id }, parent);
+        const rule = new PropagationRule(
+            `${name}-rule`,
+            { ...ruleSettings, targetStoreId: store.id, adopt: args.adopt },
+            parent,
+        );
         const revision = new PropagationRevision(
             `${name}-revision`,
-            { ...location, triggers: { configuration: digest([store.id, rule.id, connectionSettings, ruleSettings]) } },
+            {
+                ...location,
+                triggers: { configuration: digest([store.id, rule.id, connectionSettings, ruleSettings]) },
+                adopt: args.adopt,
+            },
             parent,
         );
 
@@ -126,6 +143,7 @@ export class DocuWarePingOneProvisioning extends pulumi.ComponentResource {
             {
                 organizationUrl: args.organizationUrl,
                 name: args.appRegistrationName ?? `PingOne provisioning (${name})`,
+                adopt: args.adopt,
             },
             { parent: this },
         );
@@ -154,8 +172,8 @@ export class DocuWarePingOneProvisioning extends pulumi.ComponentResource {
             `${name}-registration`,
             {
                 organizationUrl: args.organizationUrl,
-                clientId: args.existingRegistration!.clientId,
-                clientSecret: args.existingRegistration!.clientSecret,
+                clientId: fieldOf(args.existingRegistration, "clientId")!,
+                clientSecret: fieldOf(args.existingRegistration, "clientSecret")!,
                 identityProvider: "ping",
             },
             { parent: this },
@@ -168,6 +186,19 @@ export class DocuWarePingOneProvisioning extends pulumi.ComponentResource {
             enabled: existing.credentialsAccepted,
         };
     }
+}
+
+/** One field of a structured argument: the plain value when the argument is known, else an Output of the field. */
+function fieldOf<T extends object, K extends keyof T>(
+    value: pulumi.Input<T> | undefined,
+    key: K,
+): pulumi.Input<NonNullable<pulumi.Unwrap<T[K]>>> | undefined {
+    if (pulumi.Output.isInstance(value) || value instanceof Promise) {
+        return pulumi.output(value).apply((resolved) => (resolved as Record<K, unknown>)[key]) as pulumi.Output<
+            NonNullable<pulumi.Unwrap<T[K]>>
+        >;
+    }
+    return (value as T | undefined)?.[key] as pulumi.Input<NonNullable<pulumi.Unwrap<T[K]>>> | undefined;
 }
 
 function onOff(enabled: boolean): string {

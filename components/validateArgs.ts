@@ -1,104 +1,101 @@
 import * as pulumi from "@pulumi/pulumi";
-import { secureUrlProblem } from "../sdk/core/urls";
-import { PINGONE_REGIONS, parseRegion } from "../sdk/pingone/regions";
-import type { DocuWarePingOneProvisioningArgs } from "./provisioningArgs";
+import { z } from "zod";
+import { AppRegistrationInputsSchema } from "../sdk/docuware/appRegistrationProvider";
+import { ExistingAppRegistrationInputsSchema } from "../sdk/docuware/existingAppRegistrationProvider";
+import { OrganizationUrlSchema } from "../sdk/docuware/organizationUrl";
+import { EnvironmentIdSchema, RegionSchema } from "../sdk/pingone/environment";
+import { PropagationStoreInputsSchema } from "../sdk/pingone/propagationStoreProvider";
+import {
+    AttributeMappingsSchema,
+    PropagationRuleInputsSchema,
+    UserFilterSchema,
+    activeRuleNeedsMappings,
+} from "../sdk/pingone/ruleInputs";
+import type {
+    ConnectionOptionsArgs,
+    DocuWarePingOneProvisioningArgs,
+    ExistingRegistrationArgs,
+} from "./provisioningArgs";
 
-/** A value known while the program runs (not an Output or a Promise), so it can be checked before any resource exists. */
-function known<T>(value: pulumi.Input<T> | undefined): value is T {
-    return value !== undefined && !pulumi.Output.isInstance(value) && !(value instanceof Promise);
+/** Whether a value is fully known while the program runs: no Output or Promise anywhere inside it. */
+function known(value: unknown): boolean {
+    if (pulumi.Output.isInstance(value) || value instanceof Promise) {
+        return false;
+    }
+    if (Array.isArray(value)) {
+        return value.every(known);
+    }
+    if (value !== null && typeof value === "object") {
+        return Object.values(value).every(known);
+    }
+    return true;
 }
 
-function checkName(problems: string[], argument: string, value: pulumi.Input<string> | undefined): void {
-    if (known(value) && value.trim() === "") {
-        problems.push(`\`${argument}\` must not be empty; leave it out to use the default name.`);
-    }
+/** A plain value now (its fields may still be Outputs), as opposed to an Output or a Promise of one. */
+function plain(value: unknown): boolean {
+    return !pulumi.Output.isInstance(value) && !(value instanceof Promise);
 }
 
-function checkUrl(
-    problems: string[],
-    argument: string,
-    value: pulumi.Input<string> | undefined,
-    example: string,
-): void {
-    const problem = known(value) ? secureUrlProblem(value, `\`${argument}\``, example) : undefined;
-    if (problem) {
-        problems.push(`${problem}.`);
-    }
+const store = PropagationStoreInputsSchema.shape;
+const rule = PropagationRuleInputsSchema.shape;
+const existing = ExistingAppRegistrationInputsSchema.shape;
+
+/** The rule's own check that an active rule has mappings, on the component's `mappings` and `ruleEnabled`. */
+const RuleMappingsSchema = z
+    .object({ mappings: AttributeMappingsSchema, active: rule.active })
+    .superRefine(activeRuleNeedsMappings);
+
+/**
+ * Each component argument, the schema of the child input it becomes (the child's own check, not a copy of it),
+ * and whether it is given.
+ */
+function checks(args: DocuWarePingOneProvisioningArgs): [string, z.ZodType, unknown][] {
+    const connection = (plain(args.connection) ? (args.connection ?? {}) : {}) as ConnectionOptionsArgs;
+    const registration = (plain(args.existingRegistration) ? args.existingRegistration : undefined) as
+        ExistingRegistrationArgs | undefined;
+    const mappings = args.mappings !== undefined && known(args.mappings) ? args.mappings : undefined;
+    return [
+        ["organizationUrl", OrganizationUrlSchema, args.organizationUrl],
+        ["region", RegionSchema, args.region],
+        ["environmentId", EnvironmentIdSchema, args.environmentId],
+        ["planId", rule.planId, args.planId],
+        ["appRegistrationName", AppRegistrationInputsSchema.shape.name, args.appRegistrationName],
+        ["existingRegistration.clientId", existing.clientId, registration?.clientId],
+        ["existingRegistration.clientSecret", existing.clientSecret, registration?.clientSecret],
+        ["connectionName", store.name, args.connectionName],
+        ["connection.createUsers", store.createUsers, connection.createUsers],
+        ["connection.updateUsers", store.updateUsers, connection.updateUsers],
+        ["connection.disableUsers", store.disableUsers, connection.disableUsers],
+        ["connection.removeAction", store.removeAction, connection.removeAction],
+        ["connection.uniqueUserIdentifier", store.uniqueUserIdentifier, connection.uniqueUserIdentifier],
+        ["connection.userLookupFilter", store.userFilter, connection.userLookupFilter],
+        ["connection.deprovisionOnDelete", store.managed, connection.deprovisionOnDelete],
+        ["ruleName", rule.name, args.ruleName],
+        ["userFilter", UserFilterSchema, args.userFilter],
+        ["ruleEnabled", rule.active, args.ruleEnabled],
+        // An enabled rule needs mappings; while `ruleEnabled` is unknown only the mappings themselves are checked.
+        ["", RuleMappingsSchema, mappings && { mappings, active: known(args.ruleEnabled) ? args.ruleEnabled : false }],
+    ];
 }
 
-function checkMappings(problems: string[], args: DocuWarePingOneProvisioningArgs): void {
-    if (args.mappings === undefined) {
-        return;
-    }
-    if (args.mappings.length === 0 && args.ruleEnabled !== false) {
-        problems.push(
-            "`mappings` must not be empty while the rule is enabled; leave it out to use the guide's mappings.",
-        );
-    }
-    const targets = new Map<string, number>();
-    args.mappings.forEach((mapping, index) => {
-        const at = `mappings[${index}]`;
-        const sources = [mapping.source, mapping.expression].filter((v) => v !== undefined).length;
-        if (sources !== 1) {
-            problems.push(`\`${at}\` must set exactly one of \`source\` and \`expression\`.`);
-        }
-        if (known(mapping.target)) {
-            if (mapping.target.trim() === "") {
-                problems.push(`\`${at}.target\` must not be empty; name a SCIM attribute such as userName.`);
-            } else if (targets.has(mapping.target)) {
-                problems.push(
-                    `\`${at}.target\` maps "${mapping.target}" again (also \`mappings[${targets.get(mapping.target)}]\`); map each target attribute once.`,
-                );
-            } else {
-                targets.set(mapping.target, index);
-            }
-        }
-    });
+/** `mappings[1].target` for the path ["mappings", 1, "target"] under `prefix`. */
+function argumentPath(prefix: string, path: readonly PropertyKey[]): string {
+    return path.reduce<string>(
+        (at, key) => (typeof key === "number" ? `${at}[${key}]` : at ? `${at}.${String(key)}` : String(key)),
+        prefix,
+    );
 }
 
-function checkUserFilter(problems: string[], args: DocuWarePingOneProvisioningArgs): void {
-    const filter = args.userFilter;
-    if (filter === undefined) {
-        return;
-    }
-    const set = Object.entries(filter).filter(([, value]) => value !== undefined);
-    if (set.length !== 1) {
-        problems.push(
-            "`userFilter` must set exactly one of `populationName`, `populationId` and `expression` (leave it out for the population named Default).",
-        );
-    }
-    for (const [key, value] of set) {
-        if (known(value) && String(value).trim() === "") {
-            problems.push(
-                `\`userFilter.${key}\` must not be empty: an empty filter would provision no one or everyone.`,
-            );
-        }
-    }
-}
-
-function checkConnection(problems: string[], args: DocuWarePingOneProvisioningArgs): void {
-    const connection = args.connection ?? {};
-    if (known(connection.removeAction) && !["Disable", "Delete"].includes(connection.removeAction)) {
-        problems.push(`\`connection.removeAction\` must be "Disable" or "Delete", got "${connection.removeAction}".`);
-    }
-    if (
-        known(connection.uniqueUserIdentifier) &&
-        !["userName", "workEmail"].includes(connection.uniqueUserIdentifier)
-    ) {
-        problems.push(
-            `\`connection.uniqueUserIdentifier\` must be "userName" or "workEmail", got "${connection.uniqueUserIdentifier}".`,
-        );
-    }
-    if (known(connection.userLookupFilter) && !connection.userLookupFilter.includes("%s")) {
-        problems.push(
-            '`connection.userLookupFilter` must contain %s for the user\'s identifier, e.g. userName eq "%s".',
-        );
-    }
+/** "`connectionName` must not be empty." for the child's "name must not be empty", which names the child's field. */
+function describe(argument: string, message: string): string {
+    const childField = /^\w+ (?=(must|is) )/.exec(message);
+    return childField ? `\`${argument}\` ${message.slice(childField[0].length)}.` : `\`${argument}\`: ${message}.`;
 }
 
 /**
- * Checks the component's arguments before any child is created and returns every problem found, each naming the
- * argument and the fix. Values that are still Outputs are checked later by the resources' own `check`.
+ * Checks the component's arguments before any child is created, with the schemas the children check their inputs
+ * with, and returns every problem found, each naming the argument. Values that are still Outputs are checked later
+ * by the children themselves.
  */
 export function validateArgs(args: DocuWarePingOneProvisioningArgs): string[] {
     const problems: string[] = [];
@@ -107,29 +104,25 @@ export function validateArgs(args: DocuWarePingOneProvisioningArgs): string[] {
             "`appRegistrationName` and `existingRegistration` cannot both be set: either create a registration or use one made in DocuWare Configuration.",
         );
     }
-    if (args.existingRegistration) {
-        for (const key of ["clientId", "clientSecret"] as const) {
-            const value = args.existingRegistration[key];
-            if (value === undefined || (known(value) && value.trim() === "")) {
-                problems.push(
-                    `\`existingRegistration.${key}\` is required; copy it from the app registration in DocuWare Configuration.`,
-                );
-            }
+    for (const [argument, schema, value] of checks(args)) {
+        const required =
+            argument.startsWith("existingRegistration.") &&
+            args.existingRegistration !== undefined &&
+            plain(args.existingRegistration);
+        if ((value === undefined && !required) || !known(value)) {
+            continue;
+        }
+        const result = schema.safeParse(value);
+        for (const issue of result.success ? [] : result.error.issues) {
+            problems.push(describe(argumentPath(argument, issue.path), issue.message));
         }
     }
-    checkUrl(problems, "organizationUrl", args.organizationUrl, "https://acme.docuware.cloud");
-    if (known(args.region)) {
-        try {
-            parseRegion(args.region);
-        } catch {
-            problems.push(`\`region\` must be one of ${PINGONE_REGIONS.join(", ")}, got "${args.region}".`);
-        }
+    // PingOne enables a rule only on an enabled connection (console docs "Creating a provisioning rule").
+    if (args.connectionEnabled === false && (args.ruleEnabled ?? true) === true) {
+        problems.push(
+            "`ruleEnabled` must be false while `connectionEnabled` is false: PingOne enables a rule only on an enabled connection; " +
+                "set `ruleEnabled: false` too, or enable the connection.",
+        );
     }
-    checkName(problems, "appRegistrationName", args.appRegistrationName);
-    checkName(problems, "connectionName", args.connectionName);
-    checkName(problems, "ruleName", args.ruleName);
-    checkUserFilter(problems, args);
-    checkMappings(problems, args);
-    checkConnection(problems, args);
     return problems;
 }

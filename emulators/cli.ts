@@ -1,5 +1,6 @@
-import { Command, InvalidArgumentError } from "commander";
+import { Command, InvalidArgumentError, Option } from "commander";
 import { startEmulators } from ".";
+import { TOKEN_AUTH_METHODS, type TokenAuthMethod } from "./pingone/auth/authApp";
 
 function positiveInteger(value: string): number {
     const parsed = Number(value);
@@ -9,12 +10,36 @@ function positiveInteger(value: string): number {
     return parsed;
 }
 
+function serviceLatencies(value: string): { pingone?: number; docuware?: number } {
+    const latencies: { pingone?: number; docuware?: number } = {};
+    for (const part of value.split(",")) {
+        const [service, ms] = part.split("=");
+        const parsed = Number(ms);
+        if ((service !== "pingone" && service !== "docuware") || !Number.isInteger(parsed) || parsed < 0) {
+            throw new InvalidArgumentError('must be like "pingone=100,docuware=150" (whole milliseconds)');
+        }
+        latencies[service] = parsed;
+    }
+    return latencies;
+}
+
 const program = new Command("emulators")
     .description("Serve emulated DocuWare and PingOne on loopback until stopped (Ctrl+C).")
     .option("--json", "print one JSON line with every URL and credential a client needs, then only serve")
     .option("--state-dir <dir>", "keep the emulators' state in this folder, so a restart keeps every object")
     .option("--docuware-organizations <n>", "number of DocuWare organizations", positiveInteger, 1)
     .option("--pingone-environments <n>", "number of PingOne environments", positiveInteger, 1)
+    .addOption(
+        new Option(
+            "--pingone-token-auth <method>",
+            "limit the PingOne worker app to one token endpoint authentication method (the other gets invalid_client)",
+        ).choices(TOKEN_AUTH_METHODS),
+    )
+    .option(
+        "--latency-ms <service=ms,…>",
+        "round-trip latency added to every request, e.g. pingone=100,docuware=150",
+        serviceLatencies,
+    )
     .option(
         "--docuware-no-management-api",
         "answer 404 on DocuWare's app-registration and User Provisioning API, as DocuWare Cloud does",
@@ -25,6 +50,8 @@ const program = new Command("emulators")
             stateDir?: string;
             docuwareOrganizations: number;
             pingoneEnvironments: number;
+            pingoneTokenAuth?: TokenAuthMethod;
+            latencyMs?: { pingone?: number; docuware?: number };
             docuwareNoManagementApi?: boolean;
         }) => {
             const emulators = await startEmulators({

@@ -1,6 +1,7 @@
 import * as path from "node:path";
 import { type DocuWareEmulator, startDocuWareEmulator } from "./docuware";
 import { type PingOneEmulator, startPingOneEmulator } from "./pingone";
+import type { TokenAuthMethod } from "./pingone/auth/authApp";
 
 export interface EmulatorsOptions {
     /** How many DocuWare organizations to emulate (one emulator each). Defaults to 1. */
@@ -11,6 +12,10 @@ export interface EmulatorsOptions {
     stateDir?: string;
     /** Access-token lifetime of both services, in seconds. Defaults to 3600. */
     tokenLifetimeSeconds?: number;
+    /** Limits the PingOne worker app to one token endpoint authentication method; both are accepted when absent. */
+    pingoneTokenAuth?: TokenAuthMethod;
+    /** Round-trip latency per service added to every request (not the control API), in ms, e.g. 100 and 150. */
+    latencyMs?: { pingone?: number; docuware?: number };
     /** False: DocuWare answers 404 on the app-registration and User Provisioning API, as DocuWare Cloud does. */
     docuwareManagementApi?: boolean;
 }
@@ -48,13 +53,32 @@ export interface Emulators {
     close(): Promise<void>;
 }
 
+/** The environment variables this package's providers read, pointing at one DocuWare organization and PingOne. */
+export function providerEnvironment(
+    organization: DocuWareConnection,
+    pingone: Omit<PingOneConnection, "environmentIds">,
+): Record<string, string> {
+    return {
+        DOCUWARE_ORGANIZATION_URL: organization.baseUrl,
+        DOCUWARE_CLIENT_ID: organization.adminClientId,
+        DOCUWARE_CLIENT_SECRET: organization.adminClientSecret,
+        PINGONE_CLIENT_ID: pingone.workerClientId,
+        PINGONE_CLIENT_SECRET: pingone.workerClientSecret,
+        PINGONE_ENVIRONMENT_ID: pingone.environmentId,
+        PINGONE_AUTH_URL: pingone.authUrl,
+        PINGONE_API_URL: pingone.apiUrl,
+    };
+}
+
 /** Starts emulated PingOne and DocuWare on ephemeral loopback ports. */
 export async function startEmulators(options: EmulatorsOptions = {}): Promise<Emulators> {
     const stateFile = (name: string) => (options.stateDir ? path.join(options.stateDir, `${name}.json`) : undefined);
     const pingone = await startPingOneEmulator({
         environments: Array.from({ length: options.pingoneEnvironments ?? 1 }, () => ({})),
         tokenLifetimeSeconds: options.tokenLifetimeSeconds,
+        tokenAuthMethod: options.pingoneTokenAuth,
         stateFile: stateFile("pingone"),
+        latencyMs: options.latencyMs?.pingone,
     });
     const docuware: DocuWareEmulator[] = [];
     for (let i = 0; i < (options.docuwareOrganizations ?? 1); i++) {
@@ -63,6 +87,7 @@ export async function startEmulators(options: EmulatorsOptions = {}): Promise<Em
                 organizationName: i === 0 ? undefined : `Organization ${i + 1}`,
                 tokenLifetimeSeconds: options.tokenLifetimeSeconds,
                 stateFile: stateFile(`docuware-${i + 1}`),
+                latencyMs: options.latencyMs?.docuware,
                 managementApi: options.docuwareManagementApi,
             }),
         );
@@ -90,19 +115,7 @@ export async function startEmulators(options: EmulatorsOptions = {}): Promise<Em
                 workerClientSecret: pingone.workerClientSecret,
             },
         }),
-        providerEnvironment: (index = 0) => {
-            const organization = docuware[index]!;
-            return {
-                DOCUWARE_ORGANIZATION_URL: organization.baseUrl,
-                DOCUWARE_CLIENT_ID: organization.adminClientId,
-                DOCUWARE_CLIENT_SECRET: organization.adminClientSecret,
-                PINGONE_CLIENT_ID: pingone.workerClientId,
-                PINGONE_CLIENT_SECRET: pingone.workerClientSecret,
-                PINGONE_ENVIRONMENT_ID: pingone.environmentId,
-                PINGONE_AUTH_URL: pingone.authUrl,
-                PINGONE_API_URL: pingone.apiUrl,
-            };
-        },
+        providerEnvironment: (index = 0) => providerEnvironment(describe(docuware[index]!), pingone),
         async close() {
             await Promise.all([pingone.close(), ...docuware.map((d) => d.close())]);
         },

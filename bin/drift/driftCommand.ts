@@ -4,6 +4,7 @@ import { openStack } from "../openStack";
 import type { Output } from "../output";
 import { ExitCode, runCommand } from "../runCommand";
 import { findDifferences } from "./findDifferences";
+import { findOrphans, formatOrphans } from "./findOrphans";
 import { driftDocument, formatDrift } from "./formatDrift";
 import { refreshPreview } from "./refreshPreview";
 
@@ -25,7 +26,8 @@ Secret values are printed as [secret].
 Exit codes:
   0  no drift
   1  error (unknown stack, engine or provider failure); nothing was concluded
-  2  drift: the table (or --json) lists each difference
+  2  drift: the table (or --json) lists each difference, and any live object "orphaned by an interrupted
+     deployment" (it carries this stack's managed-by marker but is not in state)
 
 Examples:
   $ docuware-pingone drift --stack dev
@@ -46,12 +48,20 @@ export function driftCommand(output: Output): Command {
 }
 
 async function drift(options: DriftOptions, output: Output): Promise<ExitCode> {
-    const { stack } = await openStack({ stackName: options.stack, cwd: path.resolve(options.cwd ?? ".") });
+    const { stack, config } = await openStack({ stackName: options.stack, cwd: path.resolve(options.cwd ?? ".") });
     const analysis = findDifferences(await refreshPreview(stack, output));
+    const orphans = await findOrphans(stack, config).catch((error: unknown) => {
+        // The drift result stands; the extra search for leftovers needs credentials the CLI may not have.
+        output.progress(`warning: could not look for objects orphaned by an interrupted deployment: ${String(error)}`);
+        return [];
+    });
     if (options.json) {
-        output.json(driftDocument(stack.name, analysis));
+        output.json({ ...driftDocument(stack.name, analysis), orphans });
     } else {
         output.result(formatDrift(stack.name, analysis));
+        if (orphans.length > 0) {
+            output.result(formatOrphans(orphans));
+        }
     }
-    return analysis.differences.length > 0 ? ExitCode.found : ExitCode.ok;
+    return analysis.differences.length > 0 || orphans.length > 0 ? ExitCode.found : ExitCode.ok;
 }

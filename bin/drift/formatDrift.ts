@@ -27,7 +27,7 @@ export function formatDrift(stackName: string, analysis: DriftAnalysis): string 
         "",
         table,
         "",
-        "EXPECTED is the program's value, ACTUAL the live one. `pulumi up --refresh` restores the expected values.",
+        "EXPECTED is the program's value, ACTUAL the live one. `pulumi up` restores the expected values.",
     ].join("\n");
 }
 

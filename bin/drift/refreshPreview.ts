@@ -1,14 +1,19 @@
 import type { EngineEvent, Stack } from "@pulumi/pulumi/automation";
+import { RETRY_MESSAGE_PATTERN } from "../../sdk/core/retryMessage";
 import { StackAccessError, pulumiErrorSummary } from "../openStack";
 import type { Output } from "../output";
 
 /**
- * Runs `pulumi preview --refresh` on the stack and returns its engine events. Progress goes to stderr: the refresh,
- * then the program run. Nothing is changed, neither the services nor the state.
+ * Runs `pulumi preview --refresh` (with `destroy`, `pulumi destroy --preview-only --refresh`) on the stack and
+ * returns its engine events. Progress goes to stderr: the refresh, then the program run. Nothing is changed, neither
+ * the services nor the state.
  */
-export async function refreshPreview(stack: Stack, output: Output): Promise<EngineEvent[]> {
-    const summary = (await stack.workspace.listStacks()).find((s) => s.name === stack.name);
-    const count = summary?.resourceCount;
+export async function refreshPreview(
+    stack: Stack,
+    output: Output,
+    options: { destroy?: boolean } = {},
+): Promise<EngineEvent[]> {
+    const count = await managedResourceCount(stack);
     output.progress(
         count === undefined
             ? `refreshing the resources of stack ${stack.name}…`
@@ -18,26 +23,49 @@ export async function refreshPreview(stack: Stack, output: Output): Promise<Engi
     const engineErrors: string[] = [];
     let refreshing = true;
     try {
-        await stack.preview({
+        const preview = {
             refresh: true,
-            onEvent: (event) => {
+            onEvent: (event: EngineEvent) => {
                 events.push(event);
                 const op = event.resourcePreEvent?.metadata.op;
                 if (refreshing && op !== undefined && op !== "refresh") {
                     refreshing = false;
-                    output.progress("running the program to compare it with the live objects…");
+                    output.progress(
+                        options.destroy
+                            ? "planning the destroy…"
+                            : "running the program to compare it with the live objects…",
+                    );
                 }
                 const diagnostic = event.diagnosticEvent;
+                // The providers' waits (rate limits, retries) reach the engine as diagnostics: show them as progress.
+                if (diagnostic && RETRY_MESSAGE_PATTERN.test(diagnostic.message)) {
+                    output.progress(`  ${diagnostic.message.trim()}`);
+                }
                 if (diagnostic?.severity === "error") {
                     engineErrors.push(withoutStackTrace(diagnostic.message));
                 }
             },
-        });
+        };
+        await (options.destroy ? stack.previewDestroy(preview) : stack.preview(preview));
     } catch (error) {
         const reason = engineErrors.length > 0 ? summarize(engineErrors) : pulumiErrorSummary(error);
-        throw new StackAccessError(`The refresh preview of stack ${stack.name} failed: ${reason}`);
+        throw new StackAccessError(`The refresh preview of stack ${stack.name} failed: ${reason}`, { cause: error });
     }
     return events;
+}
+
+/**
+ * The resources the refresh reads and the drift report counts: custom resources other than providers (the stack
+ * and components are not read). Undefined when the state cannot be exported.
+ */
+async function managedResourceCount(stack: Stack): Promise<number | undefined> {
+    try {
+        const { deployment } = await stack.exportStack();
+        const resources = (deployment as { resources?: { custom?: boolean; type: string }[] }).resources ?? [];
+        return resources.filter((r) => r.custom && !r.type.startsWith("pulumi:providers:")).length;
+    } catch {
+        return undefined;
+    }
 }
 
 /** An engine diagnostic on one line, without the program's stack trace. */

@@ -1,9 +1,7 @@
+import { parseScimBaseUrl } from "../../sdk/docuware/identityProvider";
 import type { ProvisioningCheckTarget } from "../../sdk/docuware/verification";
 import type { Store } from "../../sdk/pingone/schemas";
 import type { DocuWareSettings } from "./verifySettings";
-
-/** `{organization}/DocuWare/Services/UserProvisioningService/{identity provider}/scim`, as DocuWare documents it. */
-const SCIM_URL = /^(https?:\/\/.+?)\/DocuWare\/Services\/UserProvisioningService\/([^/]+)\/scim\/?$/i;
 
 export type DocuWareTarget = { target: ProvisioningCheckTarget } | { missing: string[] };
 
@@ -18,9 +16,9 @@ export function docuWareTarget(
     connectionSecret: string | undefined,
 ): DocuWareTarget {
     const configuration = store?.configuration ?? {};
-    const fromScimUrl = SCIM_URL.exec(String(configuration.SCIM_URL ?? ""));
+    const fromScimUrl = parseScimBaseUrl(String(configuration.SCIM_URL ?? ""));
     const storeClientId = typeof configuration.OAUTH_CLIENT_ID === "string" ? configuration.OAUTH_CLIENT_ID : undefined;
-    const organizationUrl = settings.organizationUrl ?? fromScimUrl?.[1];
+    const organizationUrl = settings.organizationUrl ?? fromScimUrl?.organizationUrl;
     const clientId = settings.clientId ?? storeClientId;
     const clientSecret = settings.clientSecret ?? (clientId === storeClientId ? connectionSecret : undefined);
     const missing = [
@@ -34,7 +32,7 @@ export function docuWareTarget(
     return {
         target: {
             organizationUrl,
-            identityProvider: settings.identityProvider ?? fromScimUrl?.[2] ?? "ping",
+            identityProvider: settings.identityProvider ?? fromScimUrl?.identityProvider ?? "ping",
             clientId,
             clientSecret,
             probeUserName: settings.probeUserName,

@@ -1,5 +1,6 @@
 import { ApiError, TransportError } from "../../sdk/core/errors";
 import { explain } from "../../sdk/docuware/verification";
+import { PINGONE_REGION_LIST } from "../../sdk/pingone/regions";
 
 /** The reason and the fix for a failed call to the PingOne API (reading the connection, or the connection test). */
 export function explainPingOneFailure(error: unknown): { detail: string; fix?: string } {
@@ -8,7 +9,7 @@ export function explainPingOneFailure(error: unknown): { detail: string; fix?: s
         if (error.failure === "dns") {
             return {
                 detail,
-                fix: "check PINGONE_REGION_CODE (com, eu, asia, ca, com.au) or PINGONE_AUTH_URL / PINGONE_API_URL, and DNS",
+                fix: `check PINGONE_REGION_CODE (${PINGONE_REGION_LIST}) or PINGONE_AUTH_URL / PINGONE_API_URL, and DNS`,
             };
         }
         return { detail, fix: explain(error, "discovery").fix };

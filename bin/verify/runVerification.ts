@@ -1,4 +1,5 @@
 import type { RetryEvent } from "../../sdk/core/httpClient";
+import { retryMessage } from "../../sdk/core/retryMessage";
 import { checkDocuWareProvisioning, type ProvisioningCheck } from "../../sdk/docuware/verification";
 import { PingOneClient } from "../../sdk/pingone/client";
 import { PropagationClient } from "../../sdk/pingone/propagationClient";
@@ -26,10 +27,7 @@ export interface Verification {
  * PingOne's own connection test. Failures become failed steps with a fix; only configuration errors throw.
  */
 export async function runVerification(settings: VerifySettings, output: Output): Promise<Verification> {
-    const onRetry = (event: RetryEvent) =>
-        output.progress(
-            `  retrying ${event.service} ${event.method} ${event.url} in ${(event.delayMs / 1000).toFixed(1)} s (${event.reason})…`,
-        );
+    const onRetry = (event: RetryEvent) => output.progress(`  ${retryMessage(event)}`);
     // HttpSettings is spread into every client the DocuWare check builds, so the retry callback reaches them too.
     const http = { ...settings.http, onRetry };
     const steps: VerifyStep[] = [];

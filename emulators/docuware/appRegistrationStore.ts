@@ -40,6 +40,7 @@ export class AppRegistrationStore {
             redirectUrls: unique(input.RedirectUrls),
             allowedResources: unique(input.AllowedResources),
             accessTokenLifetimeSeconds: input.AccessTokenLifetimeSeconds,
+            description: input.Description,
             secretHash: secret === null ? null : hashSecret(secret),
             secretRotatedAt: null,
             createdAt: now,
@@ -66,6 +67,7 @@ export class AppRegistrationStore {
             redirectUrls: unique(changes.RedirectUrls ?? current.redirectUrls),
             allowedResources: unique(changes.AllowedResources ?? current.allowedResources),
             accessTokenLifetimeSeconds: changes.AccessTokenLifetimeSeconds ?? current.accessTokenLifetimeSeconds,
+            description: changes.Description ?? current.description,
             modifiedAt: new Date().toISOString(),
         };
         assertConsistent(updated);

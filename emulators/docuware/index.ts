@@ -13,6 +13,8 @@ import { registerScimService } from "./scimService";
 import { generateSecret } from "./secrets";
 
 export interface DocuWareEmulatorOptions {
+    /** Round-trip latency added to every request (not the control API), in ms. Defaults to 0. */
+    latencyMs?: number;
     /** Defaults to "Peters Engineering". Ignored when `stateFile` already holds an organization. */
     organizationName?: string;
     /** Client id of the fixed Organization Administrator credential. Defaults to a generated GUID. */
@@ -61,7 +63,7 @@ export async function startDocuWareEmulator(options: DocuWareEmulatorOptions = {
     });
     const urls = new EmulatorUrls(state.organization.id);
     const errors = new ErrorResponder(urls);
-    const controlPlane = new ControlPlane(errors.controlPlaneBody);
+    const controlPlane = new ControlPlane(errors.controlPlaneBody, options.latencyMs);
     const tokens = new AccessTokenIssuer(urls);
     const context = { state, tokens, urls };
 

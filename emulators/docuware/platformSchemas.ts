@@ -9,6 +9,8 @@ const RegistrationNameSchema = z.string().trim().min(1, "must not be empty").max
 const RedirectUrlsSchema = z.array(z.url({ protocol: /^https?$/, error: "must be an absolute http(s) URL" }));
 // inferred bounds; the console's real limits are not public.
 const TokenLifetimeSchema = z.number().int().min(60).max(86_400);
+// inferred: free text like other Platform descriptions; the length bound is a guess.
+const DescriptionSchema = z.string().max(1024, "must be at most 1024 characters");
 
 export const AppRegistrationCreateSchema = z.object({
     Name: RegistrationNameSchema,
@@ -17,6 +19,7 @@ export const AppRegistrationCreateSchema = z.object({
     RedirectUrls: RedirectUrlsSchema.default([]),
     AllowedResources: z.array(AllowedResourceSchema).min(1).default(["Platform"]),
     AccessTokenLifetimeSeconds: TokenLifetimeSchema.default(3600),
+    Description: DescriptionSchema.default(""),
 });
 export type AppRegistrationCreate = z.infer<typeof AppRegistrationCreateSchema>;
 
@@ -28,6 +31,7 @@ export const AppRegistrationUpdateSchema = z.object({
     RedirectUrls: RedirectUrlsSchema.optional(),
     AllowedResources: z.array(AllowedResourceSchema).min(1).optional(),
     AccessTokenLifetimeSeconds: TokenLifetimeSchema.optional(),
+    Description: DescriptionSchema.optional(),
 });
 export type AppRegistrationUpdate = z.infer<typeof AppRegistrationUpdateSchema>;
 

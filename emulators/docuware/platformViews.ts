@@ -47,6 +47,7 @@ export function appRegistrationView(registration: StoredAppRegistration, organiz
         RedirectUrls: registration.redirectUrls,
         AllowedResources: registration.allowedResources,
         AccessTokenLifetimeSeconds: registration.accessTokenLifetimeSeconds,
+        Description: registration.description,
         CreatedAt: registration.createdAt,
         Links: [link("self", self), link("secret", `${self}/Secret`)],
     };

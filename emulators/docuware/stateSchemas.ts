@@ -17,6 +17,8 @@ export const StoredAppRegistrationSchema = z.object({
     redirectUrls: z.array(z.string()),
     allowedResources: z.array(AllowedResourceSchema),
     accessTokenLifetimeSeconds: z.number().int(),
+    /** Free text; state files written before it existed have none. */
+    description: z.string().default(""),
     /** SHA-256 of the secret; null for Native (public) clients. */
     secretHash: z.string().nullable(),
     secretRotatedAt: z.string().nullable(),

@@ -6,7 +6,7 @@ import { ControlPlane } from "../shared/controlPlane";
 import { StateFile } from "../shared/stateFile";
 import { createApiApp } from "./api/apiApp";
 import { pingOneErrorBody } from "./api/pingOneError";
-import { createAuthApp } from "./auth/authApp";
+import { type TokenAuthMethod, createAuthApp } from "./auth/authApp";
 import { TokenIssuer } from "./auth/tokenIssuer";
 import { ProvisioningEngine } from "./provisioning/provisioningEngine";
 import { ScimTargetClient } from "./provisioning/scimTargetClient";
@@ -18,11 +18,15 @@ import { type EmulatorStateData, EmulatorStateSchema } from "./state/resourceSch
 export type { ProvisioningSummary } from "./provisioning/provisioningEngine";
 
 export interface PingOneEmulatorOptions {
+    /** Round-trip latency added to every request (not the control API), in ms. Defaults to 0. */
+    latencyMs?: number;
     /** Environments to create; defaults to one. Each gets a "Default" population and the "PingOne Directory" store. */
     environments?: { name?: string }[];
-    /** The worker app (Environment Admin in every environment); generated when absent. */
+    /** The worker app (Environment Admin in every environment unless limited via the control API); generated when absent. */
     workerClientId?: string;
     workerClientSecret?: string;
+    /** Limits the worker app to one token endpoint authentication method; both are accepted when absent. */
+    tokenAuthMethod?: TokenAuthMethod;
     /** Access token lifetime; defaults to 3600. */
     tokenLifetimeSeconds?: number;
     /** JSON file the state is loaded from at start and persisted to on change (it holds the store secrets). */
@@ -82,16 +86,20 @@ export async function startPingOneEmulator(options: PingOneEmulatorOptions = {})
     const data = stored === undefined ? initialState(options) : parseStoredState(options.stateFile, stored);
     const stateFile = new StateFile<EmulatorStateData>(options.stateFile, () => data);
     data.worker = {
+        ...data.worker,
         clientId: options.workerClientId ?? data.worker.clientId,
         clientSecret: options.workerClientSecret ?? data.worker.clientSecret,
     };
     const state = new EmulatorState(data, () => stateFile.changed());
 
-    const controlPlane = new ControlPlane((status) => pingOneErrorBody(status));
+    const controlPlane = new ControlPlane(
+        (status, _request, code) => pingOneErrorBody(status, code),
+        options.latencyMs,
+    );
     const issuer = new TokenIssuer(data.signingKey, options.tokenLifetimeSeconds ?? 3600);
     const targetClient = new ScimTargetClient();
     const engine = new ProvisioningEngine(state, new UserProvisioner(targetClient));
-    const authApp = createAuthApp(controlPlane, state, issuer);
+    const authApp = createAuthApp(controlPlane, state, issuer, options.tokenAuthMethod);
     const apiApp = createApiApp(controlPlane, issuer, { state, engine, targetClient });
     const authUrl = await listenOnLoopback(authApp);
     const apiOrigin = await listenOnLoopback(apiApp);

@@ -1,5 +1,11 @@
 import axios, { type AxiosInstance } from "axios";
-import { CONTROL_PREFIX, type FaultSpec, type RecordedRequest } from "./controlPlane";
+import {
+    CONTROL_PREFIX,
+    type FaultSpec,
+    type HeldRequest,
+    type HoldOutcome,
+    type RecordedRequest,
+} from "./controlPlane";
 
 export interface RequestSummary {
     total: number;
@@ -32,6 +38,15 @@ export class ControlClient {
         await this.http.delete("/faults");
     }
 
+    /** Requests kept waiting by `hold` faults. */
+    async holds(): Promise<HeldRequest[]> {
+        return (await this.http.get<{ holds: HeldRequest[] }>("/holds")).data.holds;
+    }
+
+    async release(id: number, outcome: HoldOutcome): Promise<void> {
+        await this.http.post(`/holds/${id}/release`, { outcome });
+    }
+
     async setRateLimit(limit: { requestsPerSecond: number; burst?: number } | undefined): Promise<void> {
         await (limit ? this.http.put("/rate-limit", limit) : this.http.delete("/rate-limit"));
     }
@@ -43,6 +58,10 @@ export class ControlClient {
 
     async post<T>(path: string, body?: unknown): Promise<T> {
         return (await this.http.post<T>(path, body)).data;
+    }
+
+    async put<T>(path: string, body: unknown): Promise<T> {
+        return (await this.http.put<T>(path, body)).data;
     }
 
     async patch<T>(path: string, body: unknown): Promise<T> {

@@ -4,6 +4,9 @@ import { z } from "zod";
 /** Prefix of the test-control API. It is never counted, rate limited or faulted. */
 export const CONTROL_PREFIX = "/__emulator";
 
+/** Marks a held request replayed inside the service: neither counted nor faulted again. */
+const REPLAY_HEADER = "x-emulator-replay";
+
 const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 export const FaultSpecSchema = z.object({
@@ -12,18 +15,38 @@ export const FaultSpecSchema = z.object({
      * `"<METHOD> *"` for every route of that method, or `"*"` for every route.
      */
     route: z.string().min(1),
-    kind: z.enum(["latency", "status", "reset", "drop-response"]),
+    /**
+     * `hold` keeps the request waiting, unanswered, until the control API releases it (`/__emulator/holds`): then it
+     * either completes (the change is made; the answer goes to whoever still listens) or is dropped (no change, the
+     * connection is closed). Crash tests kill the client while a request is held.
+     */
+    kind: z.enum(["latency", "status", "reset", "drop-response", "hold"]),
     /** HTTP status for `kind: "status"`. */
     status: z.number().int().min(400).max(599).optional(),
+    /** Error code the body of a `status` fault carries instead of the status's usual one (e.g. PingOne `UNEXPECTED_ERROR`). */
+    code: z.string().min(1).optional(),
     /** `Retry-After` header (seconds) sent with a `status` fault. */
     retryAfterSeconds: z.number().int().min(0).optional(),
     /** Delay for `latency` (and before any other kind). */
     latencyMs: z.number().int().min(0).optional(),
     /** How many matching requests the fault applies to; 0 means every one until cleared. Defaults to 1. */
     times: z.number().int().min(0).default(1),
+    /** Matching requests let through before the fault applies, to target the n-th one (n = skip + 1). Defaults to 0. */
+    skip: z.number().int().min(0).default(0),
 });
 export type FaultSpec = z.input<typeof FaultSpecSchema>;
 type Fault = z.output<typeof FaultSpecSchema> & { id: number; hits: number };
+
+export const HoldOutcomeSchema = z.enum(["complete", "drop"]);
+export type HoldOutcome = z.infer<typeof HoldOutcomeSchema>;
+
+/** A request kept waiting by a `hold` fault. */
+export interface HeldRequest {
+    id: number;
+    method: string;
+    route: string;
+    url: string;
+}
 
 export const RateLimitSchema = z.object({
     requestsPerSecond: z.number().positive(),
@@ -39,11 +62,12 @@ export interface RecordedRequest {
 }
 
 /** Formats the service's own error body for an injected status fault or a rate-limit rejection. */
-export type ErrorBodyFormatter = (status: number, request: FastifyRequest) => unknown;
+export type ErrorBodyFormatter = (status: number, request: FastifyRequest, code?: string) => unknown;
 
 declare module "fastify" {
     interface FastifyRequest {
         emulatorDropResponse?: boolean;
+        emulatorHold?: boolean;
         emulatorRecord?: RecordedRequest;
     }
 }
@@ -56,9 +80,18 @@ export class ControlPlane {
     readonly requests: RecordedRequest[] = [];
     private faults: Fault[] = [];
     private nextFaultId = 1;
+    private readonly held = new Map<number, { request: HeldRequest; release: (outcome: HoldOutcome) => void }>();
+    private nextHoldId = 1;
     private rateLimit?: { requestsPerSecond: number; burst: number; tokens: number; refilledAt: number };
 
-    constructor(private readonly errorBody: ErrorBodyFormatter) {}
+    /**
+     * @param latencyMs round-trip time added to every request but the control API's, before it is answered (429s
+     * included): a distant service, for benchmarks of how requests overlap.
+     */
+    constructor(
+        private readonly errorBody: ErrorBodyFormatter,
+        private readonly latencyMs = 0,
+    ) {}
 
     /** Requests counted per `"<METHOD> <route>"`. */
     countsByRoute(): Record<string, number> {
@@ -84,8 +117,63 @@ export class ControlPlane {
         return fault.id;
     }
 
+    /** Clears the faults and drops every request still held. */
     clearFaults(): void {
         this.faults = [];
+        for (const id of [...this.held.keys()]) {
+            this.release(id, "drop");
+        }
+    }
+
+    holds(): HeldRequest[] {
+        return [...this.held.values()].map((h) => h.request);
+    }
+
+    /** Lets a held request go on; false when no such request is held. */
+    release(id: number, outcome: HoldOutcome): boolean {
+        const entry = this.held.get(id);
+        if (!entry) {
+            return false;
+        }
+        this.held.delete(id);
+        entry.release(outcome);
+        return true;
+    }
+
+    /**
+     * Keeps the request until released. `complete` on a request whose client is gone (killed) replays it inside the
+     * service, since Fastify would not run the handler of an aborted request: the change is made, nobody reads it.
+     */
+    private async holdUntilReleased(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+        const outcome = await this.hold(request.emulatorRecord!);
+        const clientGone = request.raw.socket.destroyed;
+        if (outcome === "complete" && !clientGone) {
+            return;
+        }
+        if (outcome === "complete") {
+            const { "content-length": _length, ...headers } = request.headers;
+            const form = String(headers["content-type"] ?? "").includes("x-www-form-urlencoded");
+            const body = request.body as Record<string, string> | undefined;
+            await request.server.inject({
+                method: request.method as "POST",
+                url: request.url,
+                headers: { ...headers, [REPLAY_HEADER]: "1" },
+                payload:
+                    body === undefined ? undefined : form ? new URLSearchParams(body).toString() : JSON.stringify(body),
+            });
+        }
+        request.raw.socket.destroy();
+        return reply.hijack();
+    }
+
+    private hold(record: RecordedRequest): Promise<HoldOutcome> {
+        const id = this.nextHoldId++;
+        return new Promise((resolve) =>
+            this.held.set(id, {
+                request: { id, method: record.method, route: record.route, url: record.url },
+                release: resolve,
+            }),
+        );
     }
 
     setRateLimit(limit: z.input<typeof RateLimitSchema> | undefined): void {
@@ -100,6 +188,11 @@ export class ControlPlane {
     /** Installs the hooks and control routes on a service's fastify instance. */
     register(app: FastifyInstance): void {
         app.addHook("onRequest", async (request, reply) => this.onRequest(request, reply));
+        app.addHook("preHandler", async (request, reply) => {
+            if (request.emulatorHold) {
+                return this.holdUntilReleased(request, reply);
+            }
+        });
         app.addHook("onSend", async (request, reply, payload) => {
             if (request.emulatorRecord) {
                 request.emulatorRecord.status = reply.statusCode;
@@ -110,12 +203,13 @@ export class ControlPlane {
             }
             return payload;
         });
+        app.addHook("onClose", async () => this.clearFaults());
         this.registerRoutes(app);
     }
 
     private async onRequest(request: FastifyRequest, reply: FastifyReply): Promise<void> {
         const path = request.url.split("?")[0] ?? "";
-        if (path.startsWith(CONTROL_PREFIX)) {
+        if (path.startsWith(CONTROL_PREFIX) || request.headers[REPLAY_HEADER] !== undefined) {
             return;
         }
         const route = request.routeOptions.url ?? "<unmatched>";
@@ -127,10 +221,16 @@ export class ControlPlane {
         };
         this.requests.push(record);
         request.emulatorRecord = record;
+        if (this.latencyMs > 0) {
+            await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
+        }
 
         const fault = this.takeFault(request.method, route);
         if (fault?.latencyMs) {
             await new Promise((resolve) => setTimeout(resolve, fault.latencyMs));
+        }
+        if (fault?.kind === "hold") {
+            request.emulatorHold = true; // held in `preHandler`, once the body is read
         }
         if (fault?.kind === "reset") {
             request.raw.socket.destroy();
@@ -141,7 +241,7 @@ export class ControlPlane {
             if (fault.retryAfterSeconds !== undefined) {
                 void reply.header("Retry-After", String(fault.retryAfterSeconds));
             }
-            return reply.code(status).send(this.errorBody(status, request));
+            return reply.code(status).send(this.errorBody(status, request, fault.code));
         }
         if (fault?.kind === "drop-response") {
             request.emulatorDropResponse = true;
@@ -157,6 +257,10 @@ export class ControlPlane {
             (f) => f.route === "*" || f.route === `${method} *` || f.route === `${method} ${route}`,
         );
         if (!fault) {
+            return undefined;
+        }
+        if (fault.skip > 0) {
+            fault.skip--;
             return undefined;
         }
         fault.hits++;
@@ -207,6 +311,15 @@ export class ControlPlane {
         app.delete(`${CONTROL_PREFIX}/faults`, async (_request, reply) => {
             this.clearFaults();
             return reply.code(204).send();
+        });
+        app.get(`${CONTROL_PREFIX}/holds`, async () => ({ holds: this.holds() }));
+        app.post<{ Params: { id: string } }>(`${CONTROL_PREFIX}/holds/:id/release`, async (request, reply) => {
+            const outcome = HoldOutcomeSchema.safeParse((request.body as { outcome?: unknown } | undefined)?.outcome);
+            if (!outcome.success) {
+                return reply.code(400).send({ error: 'outcome must be "complete" or "drop"' });
+            }
+            const released = this.release(Number(request.params.id), outcome.data);
+            return released ? reply.code(204).send() : reply.code(404).send({ error: "no such held request" });
         });
         app.put(`${CONTROL_PREFIX}/rate-limit`, async (request, reply) => {
             const parsed = RateLimitSchema.safeParse(request.body);

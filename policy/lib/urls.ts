@@ -1,7 +1,7 @@
-/** The path of DocuWare's SCIM service under an organization (or on-premises server), before the identity provider. */
-export const SCIM_SERVICE_PATH = "/DocuWare/Services/UserProvisioningService";
+import { isLoopbackHost } from "../../sdk/core/urls";
 
-const SCIM_PATH = /\/DocuWare\/Services\/UserProvisioningService\/([^/]+)\/scim\/?$/i;
+export { normalizeUrl } from "../../sdk/core/urls";
+export { SCIM_SERVICE_PATH, parseScimBaseUrl } from "../../sdk/docuware/identityProvider";
 
 function parse(url: string): URL | undefined {
     try {
@@ -9,11 +9,6 @@ function parse(url: string): URL | undefined {
     } catch {
         return undefined;
     }
-}
-
-/** 127.0.0.0/8, ::1 and localhost: where the emulators listen. */
-export function isLoopbackHost(hostname: string): boolean {
-    return hostname === "localhost" || hostname === "[::1]" || /^127(\.\d{1,3}){3}$/.test(hostname);
 }
 
 /**
@@ -29,16 +24,4 @@ export function isSecureUrl(url: string, allowLoopbackHttp: boolean): boolean {
         parsed.protocol === "https:" ||
         (allowLoopbackHttp && parsed.protocol === "http:" && isLoopbackHost(parsed.hostname))
     );
-}
-
-/** The identity-provider slug of a DocuWare User Provisioning SCIM URL (`…/UserProvisioningService/ping/scim`). */
-export function scimUrlIdentityProvider(url: string): string | undefined {
-    const parsed = parse(url);
-    const slug = parsed && SCIM_PATH.exec(parsed.pathname)?.[1];
-    return slug ? decodeURIComponent(slug) : undefined;
-}
-
-/** For comparing URLs that name the same endpoint: no trailing slash, case-insensitive. */
-export function normalizeUrl(url: string): string {
-    return url.trim().replace(/\/+$/, "").toLowerCase();
 }

@@ -11,7 +11,8 @@ import { configSchema, policyConfig } from "../lib/config";
 import { GUIDE_URL } from "../lib/guide";
 import { label, quoted } from "../lib/resources";
 import { isKnown, snapshot } from "../lib/unknowns";
-import { SCIM_SERVICE_PATH, isSecureUrl, scimUrlIdentityProvider } from "../lib/urls";
+import { SCIM_SERVICE_PATH, isSecureUrl, parseScimBaseUrl } from "../lib/urls";
+import { IDENTITY_PROVIDER_SLUG } from "../../sdk/docuware/identityProvider";
 import { validateResourcesOfTypes } from "../lib/validations";
 
 const CLIENT_CREDENTIALS = "OAuth 2 Client Credentials";
@@ -71,7 +72,7 @@ export const scimConnectionUrlDocuWare: ResourceValidationPolicy = {
         identityProvider: {
             type: "string",
             description: 'The identity-provider slug of the SCIM URL: "ping" for PingOne.',
-            pattern: "^(ping|azure|okta|onpremise|generic-[A-Za-z0-9][A-Za-z0-9._-]*)$",
+            pattern: IDENTITY_PROVIDER_SLUG.source,
         },
     }),
     validateResource: validateResourcesOfTypes(
@@ -87,7 +88,7 @@ export const scimConnectionUrlDocuWare: ResourceValidationPolicy = {
                 );
                 return;
             }
-            const slug = scimUrlIdentityProvider(scimUrl);
+            const slug = parseScimBaseUrl(scimUrl)?.identityProvider;
             const expectedPath = `${SCIM_SERVICE_PATH}/${config.identityProvider}/scim`;
             if (slug === undefined) {
                 reportViolation(

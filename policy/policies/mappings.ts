@@ -1,5 +1,6 @@
 import { type ResourceValidationPolicy, remediateResourceOfType, validateResourceOfType } from "@pulumi/policy";
-import { REQUIRED_MAPPINGS } from "../../components/provisioningArgs";
+import { REQUIRED_MAPPINGS } from "../../sdk/docuware/guideMappings";
+import { DOCUWARE_SCIM_TARGETS } from "../../sdk/docuware/scimTargets";
 import { PropagationRule } from "../../sdk/pingone/propagationRule";
 import { configSchema, policyConfig } from "../lib/config";
 import { GUIDE_URL } from "../lib/guide";
@@ -113,34 +114,11 @@ export const propagationRuleRequiredMappings: ResourceValidationPolicy = {
         if (!isKnown(existing)) {
             return undefined;
         }
-        props.mappings = [...existing, ...addable.map(({ source, target }) => ({ source, target }))];
+        // The props object is the engine's (values unknown in a preview throw when read): change it in place.
+        Object.assign(props, { mappings: [...existing, ...addable.map(({ source, target }) => ({ source, target }))] });
         return props;
     }),
 };
-
-/**
- * The flat target names of PingOne's SCIM connection whose SCIM attribute DocuWare's "Core2EnterpriseUser" stores:
- * the core user attributes, name parts, work email and phone numbers. Address fields are dropped by DocuWare.
- */
-export const DOCUWARE_SCIM_TARGETS: readonly string[] = [
-    "userName",
-    "externalId",
-    "active",
-    "displayName",
-    "title",
-    "nickName",
-    "userType",
-    "preferredLanguage",
-    "locale",
-    "timezone",
-    "givenName",
-    "familyName",
-    "middleName",
-    "formattedName",
-    "workEmail",
-    "workPhone",
-    "mobilePhone",
-];
 
 export interface PropagationRuleMappingTargetsConfig {
     /** Target attributes a mapping may use. Defaults to `DOCUWARE_SCIM_TARGETS`. */

@@ -1,5 +1,5 @@
 import { type ResourceValidationArgs, type ResourceValidationPolicy, validateResourceOfType } from "@pulumi/policy";
-import { DocuWarePingOneProvisioning } from "../../components/docuWarePingOneProvisioning";
+import { DOCUWARE_PINGONE_PROVISIONING_TYPE } from "../../sdk/componentTypes";
 import { AppRegistration } from "../../sdk/docuware/appRegistration";
 import { ExistingAppRegistration } from "../../sdk/docuware/existingAppRegistration";
 import { PropagationStore } from "../../sdk/pingone/propagationStore";
@@ -47,7 +47,7 @@ export const clientSecretStoredAsSecret: ResourceValidationPolicy = {
         if (args.isType(PropagationStore)) {
             return secretInputs(args.props, ["oauthClientSecret", "oauthAccessToken", "basicAuthPassword"]);
         }
-        if (args.isType(DocuWarePingOneProvisioning)) {
+        if (args.type === DOCUWARE_PINGONE_PROVISIONING_TYPE) {
             const registration = known(() => args.props.existingRegistration as unknown);
             if (isKnown(registration) && registration !== null && typeof registration === "object") {
                 return secretInputs(registration, ["clientId", "clientSecret"]) && args.props;

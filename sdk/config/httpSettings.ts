@@ -28,7 +28,9 @@ function readNumber(configKey: string, envVar: string, fallback: number): number
     }
     const value = Number(raw);
     if (!Number.isFinite(value) || value < 0) {
-        throw new ConfigurationError(`\`${configKey}\` must be a non-negative number, got "${raw}".`);
+        throw new ConfigurationError(
+            `\`${configKey}\` (${envVar}) must be a non-negative number, got "${raw}"; set a number of seconds or retries, or leave it unset for ${fallback}.`,
+        );
     }
     return value;
 }

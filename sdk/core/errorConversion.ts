@@ -8,7 +8,9 @@ export function toTransportError(error: unknown, service: ServiceName, method: s
     const code = isAxiosError(error) ? (error.code ?? "") : "";
     const causeCode = String((error as { cause?: { code?: unknown } }).cause?.code ?? "");
     const detail = redact(error instanceof Error ? error.message : String(error));
-    return new TransportError(service, method, url, classify(code || causeCode, detail), detail);
+    // The cause is the network failure without the request: axios errors carry headers and bodies with credentials.
+    const cause = Object.assign(new Error(detail), { code: code || causeCode || undefined });
+    return new TransportError(service, method, url, classify(code || causeCode, detail), detail, { cause });
 }
 
 function classify(code: string, message: string): TransportFailure {

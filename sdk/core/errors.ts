@@ -8,9 +8,16 @@ export interface ErrorDetail {
     message: string;
 }
 
-/** Base of every error this package throws, so callers can tell ours apart with one `instanceof`. */
+/**
+ * Base of every error this package throws, so callers can tell ours apart with one `instanceof`. An error caused by
+ * another keeps it as `cause` (redacted or reduced where the original could carry a secret).
+ */
 export class ProvisioningError extends Error {
     override name = "ProvisioningError";
+
+    constructor(message: string, options?: ErrorOptions) {
+        super(message, options);
+    }
 }
 
 /** The request was never sent because an argument is invalid. */
@@ -20,14 +27,51 @@ export class RequestValidationError extends ProvisioningError {
     constructor(
         message: string,
         readonly issues: readonly string[],
+        options?: ErrorOptions,
     ) {
-        super(message);
+        super(message, options);
     }
 }
 
-/** Credentials or endpoints are missing from stack config and environment. */
+/**
+ * A component's arguments are invalid; thrown before any child exists, listing every problem. The CLI attributes it
+ * to `resource`, as it does a `pulumi.ResourceError`.
+ */
+export class InvalidArgumentsError extends RequestValidationError {
+    override name = "InvalidArgumentsError";
+    /** The brand `pulumi.ResourceError.isInstance` checks (the SDK's spelling); a unit test guards it. */
+    readonly __pulumResourceError = true;
+
+    constructor(
+        message: string,
+        issues: readonly string[],
+        readonly resource: object,
+        /** Read by the CLI like `pulumi.ResourceError.hideStack`: true when the message alone says what to fix. */
+        readonly hideStack = false,
+    ) {
+        super(message, issues);
+    }
+}
+
+/** Credentials or endpoints are missing from stack config and environment, or invalid there. */
 export class ConfigurationError extends ProvisioningError {
     override name = "ConfigurationError";
+}
+
+/**
+ * Raised by a provider's `create`/`update` when the object exists but a later step failed, so the engine records it
+ * in state (no orphan) and the next `up` finishes the job. `cause` is the failure of that step.
+ */
+export class PartialFailure extends ProvisioningError {
+    override name = "PartialFailure";
+
+    constructor(
+        readonly id: string,
+        readonly properties: object,
+        cause: unknown,
+    ) {
+        super(cause instanceof Error ? cause.message : String(cause), { cause });
+    }
 }
 
 export interface ApiErrorInit {
@@ -92,8 +136,9 @@ export class TransportError extends ProvisioningError {
         readonly url: string,
         readonly failure: TransportFailure,
         detail: string,
+        options?: ErrorOptions,
     ) {
-        super(`${service} ${method} ${url} failed: ${describeFailure(failure)} (${detail})`);
+        super(`${service} ${method} ${url} failed: ${describeFailure(failure)} (${detail})`, options);
     }
 }
 
@@ -124,8 +169,9 @@ export class ResponseValidationError extends ProvisioningError {
         readonly url: string,
         readonly status: number,
         readonly issues: string,
+        options?: ErrorOptions,
     ) {
-        super(`${service} ${method} ${url} returned HTTP ${status} with an unexpected body: ${issues}`);
+        super(`${service} ${method} ${url} returned HTTP ${status} with an unexpected body: ${issues}`, options);
     }
 }
 
@@ -152,4 +198,52 @@ export function isOutcomeUnknown(error: unknown): boolean {
         (error instanceof TransportError && error.failure !== "connection-refused" && error.failure !== "dns") ||
         (error instanceof ApiError && error.status >= 500)
     );
+}
+
+/** README section that explains recovery after a killed deployment; named by the errors that point there. */
+export const INTERRUPTED_DEPLOYMENT_SECTION = 'README section "If a deployment is interrupted"';
+
+/**
+ * Create found an object with the resource's natural key (name) that this resource did not make: it carries no
+ * marker, or another resource's. It is never taken over silently.
+ */
+export class UnownedObjectError extends ProvisioningError {
+    override name = "UnownedObjectError";
+
+    constructor(
+        readonly object: string,
+        readonly owner: string | undefined,
+        readonly expectedOwner: string | undefined,
+    ) {
+        const madeBy = owner
+            ? `it is marked as managed by ${owner}`
+            : "it carries no `managed-by: pulumi …` marker, so this package did not create it for this resource";
+        super(
+            `${object} already exists and ${madeBy}${expectedOwner ? ` (this resource is ${expectedOwner})` : ""}. ` +
+                "If a deployment made with a version of this package older than its markers was interrupted, or the " +
+                `object was made by hand or by another stack, see the ${INTERRUPTED_DEPLOYMENT_SECTION}. To manage this ` +
+                "object deliberately, set `adopt: true` on the component or the resource; otherwise choose another name.",
+        );
+    }
+}
+
+/**
+ * A refresh (`read`) could not tell whether the object exists: the token request, the environment or organization,
+ * the credentials or the service failed. State is left as it was; nothing is taken for a deletion.
+ */
+export class ReadFailedError extends ProvisioningError {
+    override name = "ReadFailedError";
+
+    constructor(
+        readonly resource: string,
+        cause: unknown,
+    ) {
+        const reason = cause instanceof Error ? cause.message : String(cause);
+        super(
+            `Could not read ${resource}; state is unchanged and nothing was taken as deleted (if credentials or ids ` +
+                "changed in stack config since the last `pulumi up`, refresh and destroy still use the configuration " +
+                `saved in state: run \`pulumi up\` without --refresh first). Cause: ${reason}`,
+            { cause },
+        );
+    }
 }

@@ -4,13 +4,15 @@ import { toApiError, toTransportError } from "./errorConversion";
 import { RequestValidationError, ResponseValidationError, type ServiceName } from "./errors";
 import {
     DEFAULT_RETRY_POLICY,
-    RETRYABLE_STATUSES,
     type RetryPolicy,
     backoffDelay,
     parseRetryAfter,
     rateLimitDelay,
+    retriesStatus,
+    retriesTransportFailure,
     sleep,
 } from "./retry";
+import { notifyRetry } from "./retryObserver";
 import { redact } from "./secrets";
 
 /** Supplies bearer tokens; `invalidate` drops a token the service rejected. */
@@ -36,6 +38,8 @@ export interface HttpClientOptions {
     /** Per-request timeout. Defaults to 30 s. */
     timeoutMs?: number;
     retry?: Partial<RetryPolicy>;
+    /** Error codes (from the error envelope) that mark a failure as transient whatever its status. */
+    retryableErrorCodes?: readonly string[];
     /** Called before each retry, e.g. to log progress; never receives secrets. */
     onRetry?: (event: RetryEvent) => void;
 }
@@ -44,9 +48,14 @@ export interface RetryEvent {
     service: ServiceName;
     method: string;
     url: string;
+    /** Retry number (for a 429: the how-manieth wait), from 1. */
     attempt: number;
     delayMs: number;
+    /** `HTTP 429`, `HTTP 503`, or the transport failure (`timeout`, `connection-reset`, …). */
     reason: string;
+    /** Retries allowed after failures; waits on a 429 do not count against it but against `rateLimitBudgetMs`. */
+    maxRetries: number;
+    rateLimitBudgetMs: number;
 }
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -67,7 +76,7 @@ export interface RequestSpec<T> {
     /** Schema of the success body; omit for responses without content. */
     responseSchema?: z.ZodType<T>;
     /**
-     * Whether the request may be sent again when its outcome is unknown (timeout, reset, 502/503/504). Defaults to
+     * Whether the request may be sent again when its outcome is unknown (timeout, reset, 408, 5xx). Defaults to
      * true for GET, PUT and DELETE, false for POST and PATCH. A 429 is always repeated: the service did not process it.
      */
     repeatable?: boolean;
@@ -77,8 +86,9 @@ export interface RequestSpec<T> {
 
 /**
  * The one HTTP core of the package: axios with request and response validation, bearer tokens renewed on 401,
- * retries with backoff and jitter for 429 (honouring `Retry-After`), 502, 503, 504 and transport failures on requests
- * that are safe to repeat, timeouts, and typed errors that never carry a secret.
+ * retries with backoff and jitter for 429 (honouring `Retry-After`), the other retryable statuses and error codes
+ * (`isRetryableResponse`) and transport failures on requests that are safe to repeat, timeouts, and typed errors that
+ * never carry a secret.
  */
 export class HttpClient {
     private readonly axios: AxiosInstance;
@@ -110,6 +120,7 @@ export class HttpClient {
                 throw new RequestValidationError(
                     `Invalid request to ${this.service} ${spec.method} ${displayUrl}: ${issues.join("; ")}`,
                     issues,
+                    { cause: parsed.error },
                 );
             }
         }
@@ -129,10 +140,7 @@ export class HttpClient {
                     throw error; // e.g. the token request failed: already a typed error
                 }
                 const failure = toTransportError(error, this.service, spec.method, displayUrl);
-                // A refused connection was never processed, so even a POST may be sent again.
-                const mayRepeat = repeatable || failure.failure === "connection-refused";
-                const transient = failure.failure !== "dns" && failure.failure !== "tls";
-                if (mayRepeat && transient && attempt < this.retry.maxRetries) {
+                if (retriesTransportFailure(failure.failure, repeatable) && attempt < this.retry.maxRetries) {
                     await this.pause(spec, displayUrl, attempt, backoffDelay(this.retry, attempt), failure.failure);
                     continue;
                 }
@@ -158,8 +166,12 @@ export class HttpClient {
                     continue;
                 }
             }
-            const retryable = RETRYABLE_STATUSES.has(response.status) && response.status !== 429 && repeatable;
-            if (retryable && attempt < this.retry.maxRetries) {
+            const code =
+                response.status >= 400 ? this.options.parseErrorEnvelope(parseBody(response.data)).code : undefined;
+            if (
+                retriesStatus(response.status, repeatable, code, this.options.retryableErrorCodes) &&
+                attempt < this.retry.maxRetries
+            ) {
                 const requested = parseRetryAfter(headerValue(response, "retry-after"));
                 const delay = Math.min(this.retry.maxDelayMs, requested ?? backoffDelay(this.retry, attempt));
                 await this.pause(spec, displayUrl, attempt, delay, `HTTP ${response.status}`);
@@ -210,20 +222,25 @@ export class HttpClient {
                 displayUrl,
                 response.status,
                 redact(z.prettifyError(parsed.error)),
+                { cause: parsed.error },
             );
         }
         return parsed.data;
     }
 
     private async pause(spec: RequestSpec<unknown>, url: string, attempt: number, delayMs: number, reason: string) {
-        this.options.onRetry?.({
+        const event: RetryEvent = {
             service: this.service,
             method: spec.method,
             url,
             attempt: attempt + 1,
             delayMs,
             reason,
-        });
+            maxRetries: this.retry.maxRetries,
+            rateLimitBudgetMs: this.retry.rateLimitBudgetMs,
+        };
+        this.options.onRetry?.(event);
+        notifyRetry(event);
         await sleep(delayMs);
     }
 }

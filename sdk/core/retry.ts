@@ -1,3 +1,5 @@
+import type { TransportFailure } from "./errors";
+
 /** How failed requests are repeated. */
 export interface RetryPolicy {
     /** Attempts after the first one. Defaults to 5. */
@@ -20,8 +22,45 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
     rateLimitBudgetMs: 300_000,
 };
 
-/** Statuses worth repeating: rate limited, and gateway or availability failures. */
-export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 502, 503, 504]);
+/**
+ * Statuses worth repeating on a request that is safe to repeat: PingOne's "Retry best practices" list 408, 429,
+ * 500, 502, 503 and 504 (the Go SDK's `client_ext.go` also retries 501, which the Docs do not list, so neither do we).
+ */
+export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);
+
+/**
+ * Whether a failed response is worth repeating (if the request is safe to repeat): a retryable status, or an error
+ * code the service marks as transient whatever the status (PingOne `UNEXPECTED_ERROR`, as the Go SDK retries it).
+ */
+export function isRetryableResponse(
+    status: number,
+    code: string | undefined,
+    retryableCodes: readonly string[] = [],
+): boolean {
+    return RETRYABLE_STATUSES.has(status) || (status >= 400 && code !== undefined && retryableCodes.includes(code));
+}
+
+/**
+ * Whether a request that failed without a response is sent again. A refused connection was never processed, so even
+ * a POST may be repeated; DNS and TLS failures do not go away by waiting.
+ */
+export function retriesTransportFailure(failure: TransportFailure, repeatable: boolean): boolean {
+    const mayRepeat = repeatable || failure === "connection-refused";
+    return mayRepeat && failure !== "dns" && failure !== "tls";
+}
+
+/**
+ * Whether an error response is sent again (429 is waited out separately, within the rate-limit budget): a request
+ * safe to repeat, answered with a retryable status or error code (`isRetryableResponse`).
+ */
+export function retriesStatus(
+    status: number,
+    repeatable: boolean,
+    code?: string,
+    retryableCodes: readonly string[] = [],
+): boolean {
+    return repeatable && status !== 429 && isRetryableResponse(status, code, retryableCodes);
+}
 
 /** Exponential backoff with full jitter: a random delay in [0, min(max, base * 2^attempt)]. */
 export function backoffDelay(policy: RetryPolicy, attempt: number, random: () => number = Math.random): number {

@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import type { ServiceName } from "./errors";
+import { ApiError, NotFoundError, type ServiceName } from "./errors";
 import { HttpClient, type TokenSource } from "./httpClient";
+import { processCache } from "./processCache";
 import type { RetryPolicy } from "./retry";
 import { registerSecret } from "./secrets";
 
@@ -12,9 +13,15 @@ export interface ClientCredentials {
     clientId: string;
     clientSecret: string;
     scope?: string;
-    /** `basic` sends the credentials in an Authorization header (client_secret_basic), `post` in the form body. */
-    authStyle: "basic" | "post";
+    /**
+     * `basic` sends the credentials in an Authorization header (client_secret_basic), `post` in the form body
+     * (client_secret_post), `auto` tries Basic first and, when the service answers `invalid_client`, the form body once,
+     * then remembers what worked for this credential for the rest of the process.
+     */
+    authStyle: ClientAuthStyle;
 }
+
+export type ClientAuthStyle = "auto" | "basic" | "post";
 
 export const TokenResponseSchema = z.object({
     access_token: z.string().min(1),
@@ -41,8 +48,10 @@ interface CachedToken {
 /** Tokens cached per credential for the whole process, shared by every client built from the same credential. */
 const cache: Map<string, CachedToken> = ((
     globalThis as { __docuwarePingOneTokens?: Map<string, CachedToken> }
-).__docuwarePingOneTokens ??= new Map<string, CachedToken>());
-const inFlight = new Map<string, Promise<CachedToken>>();
+).__docuwarePingOneTokens ??= processCache<string, CachedToken>());
+const inFlight = processCache<string, Promise<CachedToken>>();
+/** With `auto`: the style a credential's token endpoint accepted, for the whole process. */
+const learnedStyles = processCache<string, "basic" | "post">();
 
 /** Renew this long before expiry (or at half the lifetime of short-lived tokens). */
 const RENEWAL_MARGIN_MS = 60_000;
@@ -85,32 +94,62 @@ export class ClientCredentialsTokenSource implements TokenSource {
     }
 
     private async fetch(): Promise<CachedToken> {
-        const { clientId, clientSecret, scope, authStyle } = this.credentials;
-        const form: Record<string, string> = { grant_type: "client_credentials" };
-        if (scope) {
-            form.scope = scope;
+        const { authStyle } = this.credentials;
+        const style = authStyle === "auto" ? (learnedStyles.get(this.key) ?? "basic") : authStyle;
+        let used = style;
+        let response: z.infer<typeof TokenResponseSchema>;
+        try {
+            response = await this.requestToken(style);
+        } catch (error) {
+            // As Go's oauth2 AuthStyleAutoDetect does (used by the PingOne Go SDK's client and TF-easytofu's provider):
+            // header first, then the form body once, and the style that worked is remembered.
+            const refused = error instanceof ApiError && error.code === "invalid_client";
+            if (authStyle !== "auto" || style !== "basic" || !refused) {
+                throw error;
+            }
+            used = "post";
+            response = await this.requestToken(used);
         }
-        const headers: Record<string, string> = {};
-        if (authStyle === "basic") {
-            const basic = Buffer.from(`${encodeURIComponent(clientId)}:${encodeURIComponent(clientSecret)}`);
-            headers.Authorization = `Basic ${basic.toString("base64")}`;
-        } else {
-            form.client_id = clientId;
-            form.client_secret = clientSecret;
+        if (authStyle === "auto") {
+            learnedStyles.set(this.key, used);
         }
-        const response = await this.http.request({
-            method: "POST",
-            path: "",
-            form,
-            headers,
-            responseSchema: TokenResponseSchema,
-            repeatable: true, // asking for a token has no side effect
-        });
         registerSecret(response.access_token);
         const lifetimeMs = (response.expires_in ?? 3600) * 1000;
         const margin = Math.min(RENEWAL_MARGIN_MS, lifetimeMs / 2);
         const token = { accessToken: response.access_token, expiresAt: Date.now() + lifetimeMs - margin };
         cache.set(this.key, token);
         return token;
+    }
+
+    private requestToken(style: "basic" | "post") {
+        const { clientId, clientSecret, scope } = this.credentials;
+        const form: Record<string, string> = { grant_type: "client_credentials" };
+        if (scope) {
+            form.scope = scope;
+        }
+        const headers: Record<string, string> = {};
+        if (style === "basic") {
+            const basic = Buffer.from(`${encodeURIComponent(clientId)}:${encodeURIComponent(clientSecret)}`);
+            headers.Authorization = `Basic ${basic.toString("base64")}`;
+        } else {
+            form.client_id = clientId;
+            form.client_secret = clientSecret;
+        }
+        return this.http
+            .request({
+                method: "POST",
+                path: "",
+                form,
+                headers,
+                responseSchema: TokenResponseSchema,
+                repeatable: true, // asking for a token has no side effect
+            })
+            .catch((error: unknown) => {
+                // A 404 from the token endpoint (unknown environment or organization, wrong URL) says nothing about
+                // the object a request was for: it must never read as "the object was deleted".
+                throw error instanceof NotFoundError
+                    ? Object.assign(new ApiError({ ...error }), { cause: error })
+                    : error;
+            });
     }
 }

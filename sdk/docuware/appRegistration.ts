@@ -1,26 +1,34 @@
 import * as pulumi from "@pulumi/pulumi";
+import type { z } from "zod";
+import { definedInputs } from "../providers/definedInputs";
 import { providerShim } from "../providers/providerShim";
+import { resourceOwner } from "../providers/resourceOwner";
+import { shallowStackTraces } from "../providers/shallowStackTraces";
 import { withSecretOutputs } from "../providers/secretOutputs";
+import type { ArgsDrift, AssertArgsMatch } from "../providers/argsMatch";
+import type { AppRegistrationInputsSchema } from "./appRegistrationProvider";
 
 export interface AppRegistrationArgs {
     /** DocuWare organization, e.g. `https://acme.docuware.cloud`. Defaults to `docuware:organizationUrl`. Changing it replaces the registration. */
-    organizationUrl?: pulumi.Input<string>;
+    readonly organizationUrl?: pulumi.Input<string>;
     /** Application Name, unique in the organization. */
-    name: pulumi.Input<string>;
+    readonly name: pulumi.Input<string>;
     /** Allowed Resources. Defaults to ["UserProvisioning"], all a SCIM client needs. */
-    allowedResources?: pulumi.Input<pulumi.Input<"Platform" | "UserProvisioning">[]>;
+    readonly allowedResources?: pulumi.Input<pulumi.Input<"Platform" | "UserProvisioning">[]>;
     /** Access token lifetime, 300–86400 seconds. Defaults to 3600 (DocuWare's default). */
-    accessTokenLifetimeSeconds?: pulumi.Input<number>;
+    readonly accessTokenLifetimeSeconds?: pulumi.Input<number>;
     /**
      * Any value; changing it rotates the client secret in place (the registration and its client id stay). A refresh
      * reports this field as drifted when the stored secret stops working, e.g. after a rotation in DocuWare
      * Configuration; `pulumi up` then rotates it again and hands the new secret to everything that uses it.
      * Defaults to "1".
      */
-    secretVersion?: pulumi.Input<string | number>;
+    readonly secretVersion?: pulumi.Input<string | number>;
     /** Take over an existing registration with the same name instead of failing; its secret is rotated. Defaults to false. */
-    adopt?: pulumi.Input<boolean>;
+    readonly adopt?: pulumi.Input<boolean>;
 }
+
+type _ArgsMatchSchema = AssertArgsMatch<ArgsDrift<AppRegistrationArgs, z.input<typeof AppRegistrationInputsSchema>>>;
 
 /**
  * A DocuWare app registration with the client-credentials grant, as "Create Application Registration" makes on the
@@ -33,26 +41,37 @@ export interface AppRegistrationArgs {
 export class AppRegistration extends pulumi.dynamic.Resource {
     static readonly __pulumiType = "pulumi-nodejs:dynamic/docuware:AppRegistration";
 
+    /** Application (Client) ID; also the resource id. */
     declare readonly clientId: pulumi.Output<string>;
+    /** The client secret, kept secret in state; changes when `secretVersion` changes. */
     declare readonly clientSecret: pulumi.Output<string>;
+    /** The DocuWare organization, without a trailing slash. */
     declare readonly organizationUrl: pulumi.Output<string>;
+    /** Application Name as DocuWare has it. */
     declare readonly name: pulumi.Output<string>;
+    /** The `secretVersion` of the current secret; a refresh appends a note when the secret stopped working. */
     declare readonly secretVersion: pulumi.Output<string>;
 
     constructor(name: string, args: AppRegistrationArgs, opts?: pulumi.CustomResourceOptions) {
-        super(
-            providerShim("docuware:AppRegistration"),
-            name,
-            {
-                clientId: undefined,
-                clientSecret: undefined,
-                organizationUrl: undefined,
-                secretVersion: undefined,
-                ...args,
-            },
-            withSecretOutputs(opts, ["clientSecret"]),
-            "docuware",
-            "AppRegistration",
-        );
+        const restoreStackTraces = shallowStackTraces();
+        try {
+            super(
+                providerShim("docuware:AppRegistration"),
+                name,
+                {
+                    clientId: undefined,
+                    clientSecret: undefined,
+                    organizationUrl: undefined,
+                    secretVersion: undefined,
+                    ...definedInputs(args),
+                    managedBy: resourceOwner(name),
+                },
+                withSecretOutputs(opts, ["clientSecret"]),
+                "docuware",
+                "AppRegistration",
+            );
+        } finally {
+            restoreStackTraces();
+        }
     }
 }

@@ -1,9 +1,11 @@
 import { z } from "zod";
 import { httpSettings } from "../config/httpSettings";
-import { ApiError, ProvisioningError } from "../core/errors";
+import { ApiError } from "../core/errors";
 import { ClientCredentialsTokenSource } from "../core/tokenSource";
-import type { ResourceDefinition } from "../providers/definition";
-import { createOnce, deleteIdempotent, unlessNotFound } from "../providers/recovery";
+import { PartialFailure, type ResourceDefinition } from "../providers/definition";
+import { notice } from "../providers/notice";
+import { claimExisting, markedOwner, withMarker } from "../providers/ownership";
+import { createOnce, deleteIdempotent, readUnlessDeleted } from "../providers/recovery";
 import { DocuWareClient } from "./managementClient";
 import { OrganizationUrlSchema } from "./organizationUrl";
 import { docuWareAdminCredentials } from "./settings";
@@ -12,7 +14,8 @@ import { AllowedResourceSchema } from "./schemas";
 
 export const AppRegistrationInputsSchema = z.object({
     organizationUrl: OrganizationUrlSchema,
-    name: z.string().trim().min(1, "name must not be empty"),
+    // inferred: the limit the DocuWare emulator enforces; the console's real limit is not public.
+    name: z.string().trim().min(1, "name must not be empty").max(128, "name must be at most 128 characters"),
     allowedResources: z.array(AllowedResourceSchema).min(1).default(["UserProvisioning"]),
     accessTokenLifetimeSeconds: z
         .number()
@@ -26,6 +29,8 @@ export const AppRegistrationInputsSchema = z.object({
         .transform(String)
         .default("1"),
     adopt: z.boolean().default(false),
+    /** `<project>/<stack>/<resource>`, written as a marker into `Description`; never compared. */
+    managedBy: z.string().min(1).optional(),
 });
 export type AppRegistrationInputs = z.infer<typeof AppRegistrationInputsSchema>;
 
@@ -44,6 +49,7 @@ const toWrite = (inputs: AppRegistrationInputs): AppRegistrationWrite => ({
     GrantTypes: ["ClientCredentials"],
     AllowedResources: inputs.allowedResources,
     AccessTokenLifetimeSeconds: inputs.accessTokenLifetimeSeconds,
+    Description: withMarker(undefined, inputs.managedBy),
 });
 
 function toOutputs(
@@ -100,15 +106,21 @@ export const appRegistrationDefinition: ResourceDefinition<AppRegistrationInputs
     async create(inputs) {
         const client = DocuWareClient.fromConfig(inputs.organizationUrl);
         const existing = await findByName(client, inputs.name);
-        if (existing && !inputs.adopt) {
-            throw new ProvisioningError(
-                `DocuWare already has an app registration named "${inputs.name}" (client id ${existing.ClientId}); set \`adopt: true\` to manage it (its secret is then rotated), or choose another name.`,
-            );
-        }
         if (existing) {
-            // DocuWare shows a secret only once: taking a registration over means rotating its secret.
+            const orphan = claimExisting(
+                `DocuWare app registration "${inputs.name}" (client id ${existing.ClientId})`,
+                markedOwner(existing.Description),
+                inputs,
+            );
+            // DocuWare shows a secret only once: taking a registration over means rotating its secret. For this
+            // resource's own orphan nobody can hold the old secret (its create answer was never read).
             const updated = await client.updateAppRegistration(existing.ClientId, toWrite(inputs));
             const secret = await client.rotateSecret(existing.ClientId);
+            if (orphan) {
+                notice(
+                    `DocuWare app registration "${inputs.name}" (client id ${existing.ClientId}) was left by an interrupted deployment of this resource; it is now managed again and its client secret was rotated.`,
+                );
+            }
             return { id: existing.ClientId, outs: toOutputs(updated, inputs, secret) };
         }
         let lostSecret = false;
@@ -126,24 +138,42 @@ export const appRegistrationDefinition: ResourceDefinition<AppRegistrationInputs
 
     async read(id, olds) {
         const client = DocuWareClient.fromConfig(olds.organizationUrl);
-        const registration = await unlessNotFound(client.getAppRegistration(id));
+        // Independent requests, so they overlap: a refresh waits one round trip less per registration. The
+        // registration's path holds the organization id just listed: its own 404 means the registration is gone.
+        const [registration, works] = await Promise.all([
+            readUnlessDeleted(
+                () => client.getAppRegistration(id),
+                () => client.tokenEndpoint(),
+            ),
+            secretStillWorks(client, id, olds.clientSecret),
+        ]);
         if (!registration) {
             return undefined;
         }
-        const works = await secretStillWorks(client, id, olds.clientSecret);
         const secretVersion = works ? olds.secretVersion : `${olds.secretVersion} ${ROTATED_OUTSIDE_PULUMI}`;
         return toOutputs(registration, { ...olds, secretVersion }, olds.clientSecret);
     },
 
+    /** Settings, then the secret; if rotating fails after the settings changed, state records the changed settings. */
     async update(id, olds, news) {
         const client = DocuWareClient.fromConfig(news.organizationUrl);
         const settingsChanged = JSON.stringify(toWrite(olds)) !== JSON.stringify(toWrite(news));
         const registration = settingsChanged
             ? await client.updateAppRegistration(id, toWrite(news))
             : await client.getAppRegistration(id);
-        const rotate = olds.secretVersion !== news.secretVersion;
-        const secret = rotate ? await client.rotateSecret(id) : olds.clientSecret;
-        return toOutputs(registration, news, secret);
+        if (olds.secretVersion === news.secretVersion) {
+            return toOutputs(registration, news, olds.clientSecret);
+        }
+        try {
+            return toOutputs(registration, news, await client.rotateSecret(id));
+        } catch (error) {
+            // The old secret may or may not still work: keep the old version, so the next `up` rotates again.
+            throw new PartialFailure(
+                id,
+                toOutputs(registration, { ...news, secretVersion: olds.secretVersion }, olds.clientSecret),
+                error,
+            );
+        }
     },
 
     async delete(id, olds) {

@@ -7,10 +7,19 @@ import { IdentityProviderSlugSchema } from "./identityProvider";
 import { OrganizationUrlSchema } from "./organizationUrl";
 import { checkDocuWareProvisioning } from "./verification";
 
+const required = (field: string) => ({
+    error: (issue: { input?: unknown }) =>
+        issue.input === undefined
+            ? `${field} is required; copy it from the app registration in DocuWare Configuration`
+            : undefined,
+});
+
 export const ExistingAppRegistrationInputsSchema = z.object({
     organizationUrl: OrganizationUrlSchema,
-    clientId: z.string().trim().min(1, "clientId must not be empty"),
-    clientSecret: z.string().min(1, "clientSecret must not be empty"),
+    clientId: z.string(required("clientId")).trim().min(1, "clientId must not be empty"),
+    clientSecret: z
+        .string(required("clientSecret"))
+        .refine((secret) => secret.trim() !== "", "clientSecret must not be empty"),
     identityProvider: IdentityProviderSlugSchema.default("ping"),
     /** Always true in the inputs; a refresh sets it false when DocuWare stops accepting the credentials. */
     credentialsAccepted: z.literal(true).default(true),

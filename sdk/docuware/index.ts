@@ -6,3 +6,4 @@ export { DocuWareScimClient } from "./scimClient";
 export { discoverIdentityService } from "./discovery";
 export { scimBaseUrl } from "./identityProvider";
 export { checkDocuWareProvisioning, type CheckStep, type ProvisioningCheck } from "./verification";
+export { DOCUWARE_SCIM_TARGETS } from "./scimTargets";

@@ -20,6 +20,7 @@ import {
     SecretResponseSchema,
 } from "./schemas";
 import { configuredOrganizationUrl, docuWareAdminCredentials } from "./settings";
+import { processCache } from "../core/processCache";
 
 const path = encodeURIComponent;
 
@@ -46,7 +47,7 @@ interface Connection {
  * Discovery and the organization lookup, once per organization and credential for the whole provider process (one
  * Pulumi operation), like the tokens: every resource of an organization shares them.
  */
-const connections = new Map<string, Promise<Connection>>();
+const connections = processCache<string, Promise<Connection>>();
 
 export class DocuWareClient {
     constructor(

@@ -43,6 +43,8 @@ export const AppRegistrationWriteSchema = z.object({
     RedirectUrls: z.array(z.string()).optional(),
     AllowedResources: z.array(AllowedResourceSchema).min(1),
     AccessTokenLifetimeSeconds: z.number().int().positive().optional(),
+    /** Free text; carries this package's ownership marker (`ownerMarker`). */
+    Description: z.string().optional(),
 });
 export type AppRegistrationWrite = z.infer<typeof AppRegistrationWriteSchema>;
 

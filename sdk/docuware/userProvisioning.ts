@@ -1,17 +1,24 @@
 import * as pulumi from "@pulumi/pulumi";
+import type { z } from "zod";
+import type { ArgsDrift, AssertArgsMatch } from "../providers/argsMatch";
 import { providerShim } from "../providers/providerShim";
+import type { UserProvisioningInputsSchema } from "./userProvisioningProvider";
+import { definedInputs } from "../providers/definedInputs";
+import { resourceOwner } from "../providers/resourceOwner";
+import { shallowStackTraces } from "../providers/shallowStackTraces";
 
 export interface UserProvisioningArgs {
     /** DocuWare organization, e.g. `https://acme.docuware.cloud`. Defaults to `docuware:organizationUrl`. */
-    organizationUrl?: pulumi.Input<string>;
+    readonly organizationUrl?: pulumi.Input<string>;
     /** Enable User Provisioning. Defaults to true. */
-    enabled?: pulumi.Input<boolean>;
+    readonly enabled?: pulumi.Input<boolean>;
     /** Identity provider as its SCIM path slug: "ping" (default), "azure", "okta", "onpremise" or "generic-<identifier>". */
-    identityProvider?: pulumi.Input<string>;
+    readonly identityProvider?: pulumi.Input<string>;
     /** The Application Registration to use (its client id), e.g. `AppRegistration.clientId`. */
-    appRegistrationClientId: pulumi.Input<string>;
+    readonly appRegistrationClientId: pulumi.Input<string>;
 }
 
+type _ArgsMatchSchema = AssertArgsMatch<ArgsDrift<UserProvisioningArgs, z.input<typeof UserProvisioningInputsSchema>>>;
 /**
  * The organization's User Provisioning settings (DocuWare Configuration > General > User Provisioning). They exist
  * once per organization: creating the resource records the settings it found, and deleting it puts them back.
@@ -22,28 +29,39 @@ export interface UserProvisioningArgs {
 export class UserProvisioning extends pulumi.dynamic.Resource {
     static readonly __pulumiType = "pulumi-nodejs:dynamic/docuware:UserProvisioning";
 
+    /** DocuWare's SCIM base URL for the identity provider (SCIM BASE URL in PingOne). */
     declare readonly scimBaseUrl: pulumi.Output<string>;
+    /** DocuWare's OAuth token URL (OAuth Token Request in PingOne). */
     declare readonly tokenUrl: pulumi.Output<string>;
+    /** The DocuWare organization, without a trailing slash. */
     declare readonly organizationUrl: pulumi.Output<string>;
+    /** Whether User Provisioning is enabled. */
     declare readonly enabled: pulumi.Output<boolean>;
+    /** The identity provider as its SCIM path slug, e.g. "ping". */
     declare readonly identityProvider: pulumi.Output<string>;
 
     constructor(name: string, args: UserProvisioningArgs, opts?: pulumi.CustomResourceOptions) {
-        super(
-            providerShim("docuware:UserProvisioning"),
-            name,
-            {
-                scimBaseUrl: undefined,
-                tokenUrl: undefined,
-                organizationUrl: undefined,
-                enabled: undefined,
-                identityProvider: undefined,
-                previousSettings: undefined,
-                ...args,
-            },
-            opts,
-            "docuware",
-            "UserProvisioning",
-        );
+        const restoreStackTraces = shallowStackTraces();
+        try {
+            super(
+                providerShim("docuware:UserProvisioning"),
+                name,
+                {
+                    scimBaseUrl: undefined,
+                    tokenUrl: undefined,
+                    organizationUrl: undefined,
+                    enabled: undefined,
+                    identityProvider: undefined,
+                    previousSettings: undefined,
+                    ...definedInputs(args),
+                    managedBy: resourceOwner(name),
+                },
+                opts,
+                "docuware",
+                "UserProvisioning",
+            );
+        } finally {
+            restoreStackTraces();
+        }
     }
 }

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { ApiError } from "../core/errors";
 import type { ResourceDefinition } from "../providers/definition";
+import { markedOwner } from "../providers/ownership";
+import { unlessNotFound } from "../providers/recovery";
 import {
     IdentityProviderSlugSchema,
     identityProviderFields,
@@ -17,6 +19,8 @@ export const UserProvisioningInputsSchema = z.object({
     enabled: z.boolean().default(true),
     identityProvider: IdentityProviderSlugSchema.default("ping"),
     appRegistrationClientId: z.string().trim().min(1, "appRegistrationClientId must not be empty"),
+    /** `<project>/<stack>/<resource>`: tells this stack's registrations from others when recording the settings found. */
+    managedBy: z.string().min(1).optional(),
 });
 export type UserProvisioningInputs = z.infer<typeof UserProvisioningInputsSchema>;
 
@@ -60,9 +64,44 @@ const snapshot = (settings: ProvisioningSettings): ProvisioningSettingsWrite => 
     AppRegistrationId: settings.AppRegistrationId ?? null,
 });
 
+/** What a DocuWare organization has before anyone configures User Provisioning. */
+const NEVER_CONFIGURED: ProvisioningSettingsWrite = {
+    Enabled: false,
+    IdentityProvider: null,
+    GenericIdentifier: null,
+    AppRegistrationId: null,
+};
+
+/**
+ * The settings to restore on delete: the live ones, unless they are already this stack's own (they select this
+ * resource's registration, or a registration marked as made by this stack — a deployment interrupted after
+ * switching them). Those are never "previous": the organization is then taken as never configured.
+ */
+async function settingsBefore(
+    client: DocuWareClient,
+    inputs: UserProvisioningInputs,
+): Promise<ProvisioningSettingsWrite> {
+    const live = snapshot(await client.getProvisioningSettings());
+    const selected = live.AppRegistrationId;
+    if (!selected) {
+        return live;
+    }
+    if (selected.toLowerCase() === inputs.appRegistrationClientId.toLowerCase()) {
+        return NEVER_CONFIGURED;
+    }
+    const stack = inputs.managedBy?.replace(/[^/]*$/, "");
+    if (stack) {
+        const registration = await unlessNotFound(client.getAppRegistration(selected));
+        if (markedOwner(registration?.Description)?.startsWith(stack)) {
+            return NEVER_CONFIGURED;
+        }
+    }
+    return live;
+}
+
 async function apply(inputs: UserProvisioningInputs, previousSettings?: ProvisioningSettingsWrite) {
     const client = DocuWareClient.fromConfig(inputs.organizationUrl);
-    const before = previousSettings ?? snapshot(await client.getProvisioningSettings());
+    const before = previousSettings ?? (await settingsBefore(client, inputs));
     const settings = await client.putProvisioningSettings(toWrite(inputs));
     return toOutputs(settings, inputs.organizationUrl, await client.tokenEndpoint(), before);
 }

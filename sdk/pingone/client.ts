@@ -3,6 +3,8 @@ import { type HttpSettings, httpSettings } from "../config/httpSettings";
 import { HttpClient, type RetryEvent } from "../core/httpClient";
 import { ClientCredentialsTokenSource } from "../core/tokenSource";
 import {
+    type DirectoryUser,
+    DirectoryUserSchema,
     EnvironmentSchema,
     ErrorEnvelopeSchema,
     type Population,
@@ -38,6 +40,9 @@ export function filterValue(value: string): string {
 
 const path = encodeURIComponent;
 
+/** PingOne caps pages of users at 200 (reference §7, "Paging"). */
+const USERS_PAGE_SIZE = 200;
+
 /**
  * PingOne Platform API client for a worker application: environments, populations, users. Propagation (the
  * provisioning objects) is in `PropagationClient`.
@@ -56,7 +61,7 @@ export class PingOneClient {
                 tokenUrl: `${settings.authUrl}/${path(settings.environmentId)}/as/token`,
                 clientId: settings.clientId,
                 clientSecret: settings.clientSecret,
-                authStyle: "basic", // worker applications default to CLIENT_SECRET_BASIC
+                authStyle: settings.tokenEndpointAuthMethod ?? "auto",
             },
             http,
         );
@@ -64,6 +69,8 @@ export class PingOneClient {
             service: "PingOne",
             baseUrl: settings.apiUrl,
             parseErrorEnvelope: parsePingOneError,
+            // PingOne's Go SDK (client_ext.go) repeats any response whose body code is UNEXPECTED_ERROR.
+            retryableErrorCodes: ["UNEXPECTED_ERROR"],
             tokenSource,
             onRetry,
             ...http,
@@ -75,12 +82,13 @@ export class PingOneClient {
         return new PingOneClient(pingOneSettings(region), httpSettings());
     }
 
-    /** Reads every page of a HAL collection, following `_links.next`. */
+    /** Reads every page of a HAL collection, following `_links.next`; `onPage` hears the running count. */
     async listAll<T extends z.ZodType>(
         firstPath: string,
         key: string,
         item: T,
         query?: Record<string, string | number | undefined>,
+        onPage?: (itemsSoFar: number) => void,
     ): Promise<z.infer<T>[]> {
         const schema = halCollection(key, item);
         const items: z.infer<T>[] = [];
@@ -95,6 +103,7 @@ export class PingOneClient {
             });
             items.push(...((page._embedded[key] ?? []) as z.infer<T>[]));
             next = page._links?.next?.href;
+            onPage?.(items.length);
             params = undefined; // the next link carries its own query
         }
         return items;
@@ -150,6 +159,24 @@ export class PingOneClient {
             filter: `username eq ${filterValue(username)}`,
         });
         return users.find((u) => u.username === username);
+    }
+
+    /**
+     * Every user matching a SCIM `filter` (all users without one), with every attribute PingOne returns, read in
+     * pages of the largest size the users endpoint allows.
+     */
+    async listUsers(
+        environmentId: string,
+        filter?: string,
+        onPage?: (usersSoFar: number) => void,
+    ): Promise<DirectoryUser[]> {
+        return this.listAll(
+            `/environments/${path(environmentId)}/users`,
+            "users",
+            DirectoryUserSchema,
+            { filter, limit: USERS_PAGE_SIZE },
+            onPage,
+        );
     }
 
     async setUserEnabled(environmentId: string, userId: string, enabled: boolean): Promise<void> {

@@ -1,5 +1,7 @@
-import { ApiError } from "../core/errors";
+import { afterOwnCreate } from "../core/afterOwnCreate";
+import { ApiError, NotFoundError } from "../core/errors";
 import type { PingOneClient } from "./client";
+import { ListingCache } from "./listingCache";
 import {
     type Mapping,
     MappingSchema,
@@ -15,6 +17,8 @@ import {
     RevisionSchema,
     type Rule,
     RuleSchema,
+    type RuleUpdate,
+    RuleUpdateSchema,
     type RuleWrite,
     RuleWriteSchema,
     type Store,
@@ -25,8 +29,23 @@ import {
 
 const path = encodeURIComponent;
 
+/** Listings of stores (per environment) and rules (per plan), shared within one provider operation. */
+const storeListings = new ListingCache<Store>();
+const ruleListings = new ListingCache<Rule>();
+
 /** Media type of the connection check ("test connection") request. */
 const CONNECTION_CHECK_TYPE = "application/vnd.pingidentity.connection.check+json";
+
+/** A rule's create body as the Docs "Update Rule" model: without `plan`, `sourceStore`, `targetStore`, `environment`. */
+export function ruleUpdateOf({
+    plan: _plan,
+    environment: _environment,
+    sourceStore: _s,
+    targetStore: _t,
+    ...update
+}: RuleWrite): RuleUpdate {
+    return update;
+}
 
 /**
  * PingOne identity propagation (outbound provisioning) in one environment: stores ("connections"), plans, rules,
@@ -46,8 +65,19 @@ export class PropagationClient {
         return this.client.http;
     }
 
+    /** Every store of the environment; shared by the creates of one provider operation (see `ListingCache`). */
     listStores(): Promise<Store[]> {
-        return this.client.listAll(`${this.base}/stores`, "stores", StoreSchema);
+        return storeListings.list(this.storesKey, () =>
+            this.client.listAll(`${this.base}/stores`, "stores", StoreSchema),
+        );
+    }
+
+    private get storesKey(): string {
+        return `${this.client.settings.apiUrl}|${this.environmentId}`;
+    }
+
+    private rulesKey(planId: string): string {
+        return `${this.client.settings.apiUrl}|${this.environmentId}|${planId}`;
     }
 
     getStore(storeId: string): Promise<Store> {
@@ -59,38 +89,45 @@ export class PropagationClient {
     }
 
     createStore(store: StoreWrite): Promise<Store> {
-        return this.http.request({
-            method: "POST",
-            path: `${this.base}/stores`,
-            body: store,
-            bodySchema: StoreWriteSchema,
-            responseSchema: StoreSchema,
-        });
+        const create = () =>
+            this.http.request({
+                method: "POST",
+                path: `${this.base}/stores`,
+                body: store,
+                bodySchema: StoreWriteSchema,
+                responseSchema: StoreSchema,
+            });
+        return storeListings.write(this.storesKey, create, (created) => storeListings.put(this.storesKey, created));
     }
 
     createDirectoryStore(store: DirectoryStoreWrite): Promise<Store> {
-        return this.http.request({
-            method: "POST",
-            path: `${this.base}/stores`,
-            body: store,
-            bodySchema: DirectoryStoreWriteSchema,
-            responseSchema: StoreSchema,
-        });
+        const create = () =>
+            this.http.request({
+                method: "POST",
+                path: `${this.base}/stores`,
+                body: store,
+                bodySchema: DirectoryStoreWriteSchema,
+                responseSchema: StoreSchema,
+            });
+        return storeListings.write(this.storesKey, create, (created) => storeListings.put(this.storesKey, created));
     }
 
     /** Full replace: write-only secrets must be sent again. */
     updateStore(storeId: string, store: StoreWrite): Promise<Store> {
-        return this.http.request({
-            method: "PUT",
-            path: `${this.base}/stores/${path(storeId)}`,
-            body: store,
-            bodySchema: StoreWriteSchema,
-            responseSchema: StoreSchema,
-        });
+        const update = () =>
+            this.http.request({
+                method: "PUT",
+                path: `${this.base}/stores/${path(storeId)}`,
+                body: store,
+                bodySchema: StoreWriteSchema,
+                responseSchema: StoreSchema,
+            });
+        return storeListings.write(this.storesKey, update, (updated) => storeListings.put(this.storesKey, updated));
     }
 
     async deleteStore(storeId: string): Promise<void> {
-        await this.http.request({ method: "DELETE", path: `${this.base}/stores/${path(storeId)}` });
+        const remove = () => this.http.request({ method: "DELETE", path: `${this.base}/stores/${path(storeId)}` });
+        await storeListings.write(this.storesKey, remove, () => storeListings.remove(storeId));
     }
 
     /** Asks PingOne to reach the target with a proposed store's settings; throws an `ApiError` saying what failed. */
@@ -141,9 +178,14 @@ export class PropagationClient {
         await this.http.request({ method: "DELETE", path: `${this.base}/plans/${path(planId)}` });
     }
 
+    /** A plan's rules (shared by the creates of one provider operation, see `ListingCache`), or every rule. */
     listRules(planId?: string): Promise<Rule[]> {
-        const listPath = planId ? `${this.base}/plans/${path(planId)}/rules` : `${this.base}/rules`;
-        return this.client.listAll(listPath, "rules", RuleSchema);
+        if (!planId) {
+            return this.client.listAll(`${this.base}/rules`, "rules", RuleSchema);
+        }
+        return ruleListings.list(this.rulesKey(planId), () =>
+            this.client.listAll(`${this.base}/plans/${path(planId)}/rules`, "rules", RuleSchema),
+        );
     }
 
     getRule(ruleId: string): Promise<Rule> {
@@ -154,8 +196,21 @@ export class PropagationClient {
         });
     }
 
-    /** Creates through the documented plan-scoped path, falling back to the older `/rules` path (404/405). */
+    /**
+     * Creates through the documented plan-scoped path (Docs "Create Rule"), falling back to the older `/rules` path
+     * (the Go SDK's only one) when the route itself is missing: a 405, or a 404 while the plan exists. A 404 because
+     * the plan is gone is the caller's error, not a reason to try elsewhere.
+     */
     async createRule(rule: RuleWrite): Promise<Rule> {
+        const key = this.rulesKey(rule.plan.id);
+        return ruleListings.write(
+            key,
+            () => this.createRuleOnce(rule),
+            (created) => ruleListings.put(key, created),
+        );
+    }
+
+    private async createRuleOnce(rule: RuleWrite): Promise<Rule> {
         const request = (createPath: string) =>
             this.http.request({
                 method: "POST",
@@ -167,30 +222,56 @@ export class PropagationClient {
         try {
             return await request(`${this.base}/plans/${path(rule.plan.id)}/rules`);
         } catch (error) {
-            if (
+            const routeMissing =
                 error instanceof ApiError &&
-                (error.status === 404 || error.status === 405) &&
-                error.code !== "NOT_FOUND"
-            ) {
+                (error.status === 405 || (error.status === 404 && (await this.planExists(rule.plan.id))));
+            if (routeMissing) {
                 return request(`${this.base}/rules`);
             }
             throw error;
         }
     }
 
-    /** Full replace of the rule. */
-    updateRule(ruleId: string, rule: RuleWrite): Promise<Rule> {
-        return this.http.request({
-            method: "PUT",
-            path: `${this.base}/rules/${path(ruleId)}`,
-            body: { ...rule, environment: { id: this.environmentId } },
-            bodySchema: RuleWriteSchema,
-            responseSchema: RuleSchema,
+    private async planExists(planId: string): Promise<boolean> {
+        try {
+            await this.getPlan(planId);
+            return true;
+        } catch (error) {
+            if (error instanceof NotFoundError) {
+                return false;
+            }
+            throw error;
+        }
+    }
+
+    /** Full replace of the rule's mutable fields (the Docs "Update Rule" model); `planId` keys the rule listings. */
+    updateRule(ruleId: string, planId: string, rule: RuleUpdate): Promise<Rule> {
+        const key = this.rulesKey(planId);
+        const update = () =>
+            this.http.request({
+                method: "PUT",
+                path: `${this.base}/rules/${path(ruleId)}`,
+                body: rule,
+                bodySchema: RuleUpdateSchema,
+                responseSchema: RuleSchema,
+            });
+        return ruleListings.write(key, update, (updated) => {
+            ruleListings.remove(ruleId);
+            ruleListings.put(key, updated);
         });
     }
 
-    async deleteRule(ruleId: string): Promise<void> {
-        await this.http.request({ method: "DELETE", path: `${this.base}/rules/${path(ruleId)}` });
+    /**
+     * `deprovision: true` also deprovisions the rule's users from its target (Docs "Delete Rule": `?deprovision=true`,
+     * which needs `managed: true` on the target store).
+     */
+    async deleteRule(ruleId: string, options: { deprovision?: boolean } = {}): Promise<void> {
+        await this.http.request({
+            method: "DELETE",
+            path: `${this.base}/rules/${path(ruleId)}`,
+            query: options.deprovision ? { deprovision: "true" } : undefined,
+        });
+        ruleListings.remove(ruleId);
     }
 
     listMappings(ruleId: string): Promise<Mapping[]> {
@@ -229,8 +310,8 @@ export class PropagationClient {
             responseSchema: RevisionSchema.optional(),
             repeatable: true, // publishing twice only adds a revision: safe to repeat after an unknown outcome
         });
-        // The API may answer 201 without a body; the revision just made is then the latest one.
-        return created ?? this.getLatestRevision();
+        // The API may answer 201 without a body; the revision just made is then the latest one (soon readable).
+        return created ?? afterOwnCreate(() => this.getLatestRevision());
     }
 
     getRevision(revisionId: string): Promise<Revision> {

@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { deepEqual, type ResourceDefinition } from "../providers/definition";
-import { createOnce, deleteIdempotent, unlessNotFound } from "../providers/recovery";
+import { createOnce, deleteIdempotent, readUnlessDeleted, unlessNotFound } from "../providers/recovery";
 import {
     EnvironmentIdSchema,
     type PingOneLocation,
     RegionSchema,
     pingOneApis,
+    requireEnvironment,
     requirePingOneSettings,
 } from "./environment";
 import type { Plan, PlanWrite } from "./schemas";
@@ -61,7 +62,11 @@ export const propagationPlanDefinition: ResourceDefinition<PropagationPlanInputs
     },
 
     async read(id, olds) {
-        const plan = await unlessNotFound(pingOneApis(olds).propagation.getPlan(id));
+        const apis = pingOneApis(olds);
+        const plan = await readUnlessDeleted(
+            () => apis.propagation.getPlan(id),
+            () => requireEnvironment(apis),
+        );
         return plan && toOutputs(plan, olds, olds.adopted);
     },
 

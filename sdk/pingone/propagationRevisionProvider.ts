@@ -1,13 +1,21 @@
 import { z } from "zod";
 import type { ResourceDefinition } from "../providers/definition";
-import { unlessNotFound } from "../providers/recovery";
-import { EnvironmentIdSchema, RegionSchema, pingOneApis, requirePingOneSettings } from "./environment";
+import { readUnlessDeleted, unlessNotFound } from "../providers/recovery";
+import {
+    EnvironmentIdSchema,
+    RegionSchema,
+    pingOneApis,
+    requireEnvironment,
+    requirePingOneSettings,
+} from "./environment";
 
 export const PropagationRevisionInputsSchema = z.object({
     environmentId: EnvironmentIdSchema,
     region: RegionSchema,
     /** Any values; a new revision is published whenever they change. */
     triggers: z.record(z.string(), z.unknown()).default({}),
+    /** Record the latest published revision instead of publishing one, when there is one. */
+    adopt: z.boolean().default(false),
 });
 export type PropagationRevisionInputs = z.infer<typeof PropagationRevisionInputsSchema>;
 
@@ -29,13 +37,26 @@ export const propagationRevisionDefinition: ResourceDefinition<PropagationRevisi
         preflight: requirePingOneSettings,
         outputOnlyFields: ["revisionId", "createdAt"],
 
+        /**
+         * Publishes a revision; when adopting a live setup, records the latest one instead: publishing would only
+         * resynchronize every store for a configuration that did not change.
+         */
         async create(inputs) {
-            const outs = await publish(inputs);
+            const latest = inputs.adopt
+                ? await unlessNotFound(pingOneApis(inputs).propagation.getLatestRevision())
+                : undefined;
+            const outs = latest
+                ? { ...inputs, revisionId: latest.id, createdAt: latest.createdAt }
+                : await publish(inputs);
             return { id: outs.revisionId, outs };
         },
 
         async read(id, olds) {
-            const revision = await unlessNotFound(pingOneApis(olds).propagation.getRevision(id));
+            const apis = pingOneApis(olds);
+            const revision = await readUnlessDeleted(
+                () => apis.propagation.getRevision(id),
+                () => requireEnvironment(apis),
+            );
             return revision && { ...olds, revisionId: revision.id, createdAt: revision.createdAt };
         },
 

@@ -1,15 +1,21 @@
+import { afterOwnCreate } from "../core/afterOwnCreate";
 import { ProvisioningError } from "../core/errors";
+import { mapConcurrently } from "../core/mapConcurrently";
+import { processCache } from "../core/processCache";
 import { PartialFailure, type ResourceDefinition } from "../providers/definition";
-import { createOnce, deleteIdempotent, unlessNotFound } from "../providers/recovery";
+import { claimExisting, markedOwner, withMarker, withoutMarker } from "../providers/ownership";
+import { createOnce, deleteIdempotent, readUnlessDeleted, unlessNotFound } from "../providers/recovery";
 import { filterValue } from "./client";
-import { pingOneApis, requirePingOneSettings } from "./environment";
-import type { PropagationClient } from "./propagationClient";
+import { pingOneApis, requireEnvironment, requirePingOneSettings } from "./environment";
+import { fromMapping, mappingChanges } from "./mappingChanges";
+import { type PropagationClient, ruleUpdateOf } from "./propagationClient";
 import {
     type AttributeMapping,
     type PropagationRuleInputs,
     PropagationRuleInputsSchema,
     type PropagationRuleOutputs,
     type UserFilter,
+    sameGroupIds,
     sameMappings,
 } from "./ruleInputs";
 import type { Mapping, Rule, RuleWrite } from "./schemas";
@@ -17,7 +23,7 @@ import type { Mapping, Rule, RuleWrite } from "./schemas";
 type Apis = ReturnType<typeof pingOneApis>;
 
 /** Population ids by name, for this provider process (one Pulumi operation): rules on one population look it up once. */
-const populationIds = new Map<string, Promise<string | undefined>>();
+const populationIds = processCache<string, Promise<string | undefined>>();
 
 function populationIdByName({ client, propagation }: Apis, name: string): Promise<string | undefined> {
     const key = `${client.settings.apiUrl}|${propagation.environmentId}|${name}`;
@@ -31,7 +37,7 @@ function populationIdByName({ client, propagation }: Apis, name: string): Promis
 }
 
 /** The `populationExpression` for a user filter; a population name is resolved to its id, as the console does. */
-async function populationExpression(apis: Apis, filter: UserFilter): Promise<string> {
+export async function populationExpression(apis: Apis, filter: UserFilter): Promise<string> {
     if (filter.expression !== undefined) {
         return filter.expression;
     }
@@ -47,13 +53,14 @@ async function populationExpression(apis: Apis, filter: UserFilter): Promise<str
     return `population.id eq ${filterValue(populationId)}`;
 }
 
-const SINGLE_POPULATION = /^\s*population\.id\s+eq\s+"([^"]+)"\s*$/i;
+/** `population.id eq "…"`, the expression the console's "Population Name Equals" writes. */
+export const SINGLE_POPULATION = /^\s*population\.id\s+eq\s+"([^"]+)"\s*$/i;
 
 /**
  * Population names by id, for this provider process (one Pulumi operation): a refresh of many rules on one
  * population reads it once.
  */
-const populationNames = new Map<string, Promise<string | undefined>>();
+const populationNames = processCache<string, Promise<string | undefined>>();
 
 function populationName({ client, propagation }: Apis, populationId: string): Promise<string | undefined> {
     const key = `${client.settings.apiUrl}|${propagation.environmentId}|${populationId}`;
@@ -80,7 +87,7 @@ async function liveUserFilter(apis: Apis, expression: string, desired: UserFilte
 }
 
 /** The environment's PingOne Directory store, found (or created) once per provider process. */
-const directoryStores = new Map<string, Promise<string>>();
+const directoryStores = processCache<string, Promise<string>>();
 
 function directoryStoreId({ client, propagation }: Apis): Promise<string> {
     const key = `${client.settings.apiUrl}|${propagation.environmentId}`;
@@ -105,12 +112,13 @@ function toRuleWrite(
 ): RuleWrite {
     return {
         name: inputs.name,
-        description: inputs.description,
+        description: withMarker(inputs.description, inputs.managedBy),
         plan: { id: inputs.planId },
         sourceStore: { id: sourceStoreId },
         targetStore: { id: inputs.targetStoreId },
         active,
         populationExpression: expression,
+        groups: inputs.groupIds?.map((id) => ({ id })),
     };
 }
 
@@ -120,14 +128,13 @@ const toMappingWrite = (m: AttributeMapping) => ({
     targetAttribute: m.target,
 });
 
-const fromMapping = (m: Mapping): AttributeMapping =>
-    m.expression
-        ? { expression: m.expression, target: m.targetAttribute }
-        : { source: m.sourceAttribute, target: m.targetAttribute };
+/** Mapping requests in flight at once: enough to overlap round trips, few enough to stay below rate limits. */
+const MAPPING_CONCURRENCY = 4;
 
 /**
- * Makes the rule's mappings (`live`) equal to the desired ones, touching only those that differ. Returns the
- * mappings the rule has afterwards, as PingOne answered.
+ * Makes the rule's mappings (`live`) equal to the desired ones, touching only those that differ: adds and updates
+ * first (a few at a time), deletes only once they all succeeded, so a failure never leaves the rule with fewer
+ * mappings than before. Returns the mappings the rule has afterwards, as PingOne answered.
  */
 async function syncMappings(
     api: PropagationClient,
@@ -135,27 +142,20 @@ async function syncMappings(
     desired: AttributeMapping[],
     live: Mapping[],
 ): Promise<Mapping[]> {
-    const wanted = new Map(desired.map((m) => [m.target, m]));
-    const result: Mapping[] = [];
-    for (const mapping of live) {
-        const target = wanted.get(mapping.targetAttribute);
-        if (!target) {
-            await deleteIdempotent(api.deleteMapping(mapping.id));
-        } else if (!sameMappings([fromMapping(mapping)], [target])) {
-            result.push(await api.updateMapping(ruleId, mapping.id, toMappingWrite(target)));
-        } else {
-            result.push(mapping);
-        }
-        wanted.delete(mapping.targetAttribute);
-    }
-    for (const mapping of wanted.values()) {
-        const created = await createOnce(
+    const changes = mappingChanges(desired, live);
+    const updated = await mapConcurrently(changes.update, MAPPING_CONCURRENCY, ({ id, mapping }) =>
+        api.updateMapping(ruleId, id, toMappingWrite(mapping)),
+    );
+    const created = await mapConcurrently(changes.create, MAPPING_CONCURRENCY, (mapping) =>
+        createOnce(
             () => api.createMapping(ruleId, toMappingWrite(mapping)),
             async () => (await api.listMappings(ruleId)).find((m) => m.targetAttribute === mapping.target),
-        );
-        result.push(created);
-    }
-    return result;
+        ),
+    );
+    await mapConcurrently(changes.remove, MAPPING_CONCURRENCY, (mapping) =>
+        deleteIdempotent(api.deleteMapping(mapping.id)),
+    );
+    return [...changes.keep, ...updated, ...created];
 }
 
 /** Live mappings in the order of the desired ones, extras last. */
@@ -193,7 +193,7 @@ async function toOutputs(
         region: reference.region,
         planId: rule.plan.id,
         name: rule.name,
-        description: rule.description || undefined,
+        description: withoutMarker(rule.description),
         sourceStoreId: reference.sourceStoreId === undefined ? undefined : rule.sourceStore.id,
         effectiveSourceStoreId: rule.sourceStore.id,
         targetStoreId: rule.targetStore.id,
@@ -202,8 +202,10 @@ async function toOutputs(
                 ? reference.userFilter
                 : await liveUserFilter(apis, expression, reference.userFilter),
         mappings: orderedLike(mappings.map(fromMapping), reference.mappings),
+        groupIds: rule.groups?.length ? rule.groups.map((g) => g.id) : reference.groupIds && [],
         active: rule.active ?? false,
         adopt: reference.adopt,
+        managedBy: reference.managedBy,
         ruleId: rule.id,
         populationExpression: expression,
     };
@@ -213,7 +215,29 @@ async function findByName(api: PropagationClient, planId: string, name: string):
     return (await api.listRules(planId)).find((r) => r.name === name);
 }
 
-/** Applies every managed setting to an existing rule: mappings first, then the rule itself (with `active`). */
+/** Whether a live rule already holds what a write would send (an adopted rule then needs no PUT). */
+function holds(live: Rule, write: RuleWrite): boolean {
+    return (
+        live.name === write.name &&
+        (live.description || undefined) === write.description &&
+        live.plan.id === write.plan.id &&
+        live.sourceStore.id === write.sourceStore.id &&
+        live.targetStore.id === write.targetStore.id &&
+        (live.active ?? false) === write.active &&
+        (live.populationExpression ?? "") === write.populationExpression &&
+        sameGroupIds(
+            live.groups?.map((g) => g.id),
+            write.groups?.map((g) => g.id),
+        )
+    );
+}
+
+/**
+ * Applies every managed setting to an existing rule: mappings first, then the rule itself (with `active`): PingOne
+ * refuses to activate a rule without mappings. The same code finishes a create, adopts an orphan and updates; a rule
+ * being adopted (`live`) that already matches is not written. When a step fails, throws `PartialFailure` with what
+ * PingOne holds at that moment, so state never claims what is not live and the next `pulumi up` repairs the rest.
+ */
 async function converge(
     apis: Apis,
     ruleId: string,
@@ -221,13 +245,36 @@ async function converge(
     sourceStoreId: string,
     expression: string,
     liveMappings: Mapping[],
-): Promise<LiveRule> {
-    const mappings = await syncMappings(apis.propagation, ruleId, inputs.mappings, liveMappings);
-    const rule = await apis.propagation.updateRule(
-        ruleId,
-        toRuleWrite(inputs, sourceStoreId, expression, inputs.active),
-    );
-    return { rule, mappings };
+    fallback: PropagationRuleOutputs,
+    live?: Rule,
+    justCreated = false,
+): Promise<PropagationRuleOutputs> {
+    // A rule this operation just created may answer 404 for a moment (PingOne's eventual consistency).
+    const step = <T>(call: (repeated: boolean) => Promise<T>) => (justCreated ? afterOwnCreate(call) : call(false));
+    try {
+        const mappings = await step(async (repeated) =>
+            syncMappings(
+                apis.propagation,
+                ruleId,
+                inputs.mappings,
+                repeated ? await apis.propagation.listMappings(ruleId) : liveMappings,
+            ),
+        );
+        const write = toRuleWrite(inputs, sourceStoreId, expression, inputs.active);
+        const rule =
+            live && holds(live, write)
+                ? live
+                : await step(() => apis.propagation.updateRule(ruleId, inputs.planId, ruleUpdateOf(write)));
+        return await toOutputs(apis, { rule, mappings }, inputs, expression);
+    } catch (error) {
+        const recorded = await apis.propagation
+            .getRule(ruleId)
+            .then((rule) => readLive(apis, rule))
+            .then((live) => toOutputs(apis, live, inputs))
+            // Unreadable: record no mappings, so the next `up` lists the live ones and converges whatever they are.
+            .catch(() => ({ ...fallback, mappings: [] }));
+        throw new PartialFailure(ruleId, recorded, error);
+    }
 }
 
 export const propagationRuleDefinition: ResourceDefinition<PropagationRuleInputs, PropagationRuleOutputs> = {
@@ -243,20 +290,27 @@ export const propagationRuleDefinition: ResourceDefinition<PropagationRuleInputs
         "targetStoreId",
         "userFilter",
         "mappings",
+        "groupIds",
         "active",
     ],
     preflight: requirePingOneSettings,
     outputOnlyFields: ["ruleId", "effectiveSourceStoreId", "populationExpression"],
     replaceFields: ["environmentId", "region", "planId", "sourceStoreId", "targetStoreId"],
-    equals: { mappings: sameMappings },
+    equals: { mappings: sameMappings, groupIds: sameGroupIds },
 
-    /** Creates the rule inactive, adds the mappings, then activates it: PingOne refuses to activate a rule without mappings. */
+    /**
+     * Creates the rule inactive, adds the mappings, then activates it: PingOne refuses to activate a rule without
+     * mappings. A rule with this name that carries this resource's marker is the orphan of an interrupted create:
+     * it is finished instead.
+     */
     async create(inputs) {
         const ctx = pingOneApis(inputs);
         const existing = await findByName(ctx.propagation, inputs.planId, inputs.name);
-        if (existing && !inputs.adopt) {
-            throw new ProvisioningError(
-                `PingOne plan ${inputs.planId} already has a rule named "${inputs.name}" (id ${existing.id}); set \`adopt: true\` to manage it, or choose another name.`,
+        if (existing) {
+            claimExisting(
+                `PingOne rule "${inputs.name}" in plan ${inputs.planId} (id ${existing.id})`,
+                markedOwner(existing.description),
+                inputs,
             );
         }
         const sourceStoreId = inputs.sourceStoreId ?? existing?.sourceStore.id ?? (await directoryStoreId(ctx));
@@ -274,30 +328,41 @@ export const propagationRuleDefinition: ResourceDefinition<PropagationRuleInputs
                 },
                 () => findByName(ctx.propagation, inputs.planId, inputs.name),
             ));
+        const fallback: PropagationRuleOutputs = {
+            ...inputs,
+            effectiveSourceStoreId: sourceStoreId,
+            mappings: [],
+            active: false,
+            ruleId: rule.id,
+            populationExpression: expression,
+        };
+        let liveMappings: Mapping[] = [];
         try {
             // A rule just created has no mappings: no need to list them.
-            const liveMappings = created ? [] : await ctx.propagation.listMappings(rule.id);
-            const converged = await converge(ctx, rule.id, inputs, sourceStoreId, expression, liveMappings);
-            return { id: rule.id, outs: await toOutputs(ctx, converged, inputs, expression) };
+            liveMappings = created ? [] : await ctx.propagation.listMappings(rule.id);
         } catch (error) {
-            // The rule exists: record it so the next `pulumi up` finishes the job instead of creating another.
-            const recorded = await readLive(ctx, rule)
-                .then((live) => toOutputs(ctx, live, inputs))
-                .catch(() => ({
-                    ...inputs,
-                    effectiveSourceStoreId: sourceStoreId,
-                    mappings: [],
-                    active: false,
-                    ruleId: rule.id,
-                    populationExpression: expression,
-                }));
-            throw new PartialFailure(rule.id, recorded, error);
+            throw new PartialFailure(rule.id, fallback, error);
         }
+        const outs = await converge(
+            ctx,
+            rule.id,
+            inputs,
+            sourceStoreId,
+            expression,
+            liveMappings,
+            fallback,
+            existing,
+            created,
+        );
+        return { id: rule.id, outs };
     },
 
     async read(id, olds) {
         const ctx = pingOneApis(olds);
-        const rule = await unlessNotFound(ctx.propagation.getRule(id));
+        const rule = await readUnlessDeleted(
+            () => ctx.propagation.getRule(id),
+            () => requireEnvironment(ctx),
+        );
         return rule && toOutputs(ctx, await readLive(ctx, rule), olds);
     },
 
@@ -306,21 +371,21 @@ export const propagationRuleDefinition: ResourceDefinition<PropagationRuleInputs
         const expression = await populationExpression(ctx, news.userFilter);
         const liveMappings = await ctx.propagation.listMappings(id);
         const sourceStoreId = news.sourceStoreId ?? olds.effectiveSourceStoreId;
-        const converged = await converge(ctx, id, news, sourceStoreId, expression, liveMappings);
-        return toOutputs(ctx, converged, news, expression);
+        return converge(ctx, id, news, sourceStoreId, expression, liveMappings, { ...olds, ...news, ruleId: id });
     },
 
-    /** Deactivates the rule first, so no user is deprovisioned halfway, then removes its mappings and the rule. */
+    /**
+     * Deactivates the rule first, so no user is deprovisioned halfway, then removes its mappings and the rule (with
+     * its users, when its connection deprovisions on delete).
+     */
     async delete(id, olds) {
         const api = pingOneApis(olds).propagation;
         const deactivated = await unlessNotFound(
-            api.updateRule(id, {
+            api.updateRule(id, olds.planId, {
                 name: olds.name,
-                description: olds.description,
-                plan: { id: olds.planId },
-                sourceStore: { id: olds.effectiveSourceStoreId },
-                targetStore: { id: olds.targetStoreId },
+                description: withMarker(olds.description, olds.managedBy),
                 populationExpression: olds.populationExpression,
+                groups: olds.groupIds?.map((groupId) => ({ id: groupId })),
                 active: false,
             }),
         );
@@ -330,6 +395,8 @@ export const propagationRuleDefinition: ResourceDefinition<PropagationRuleInputs
         for (const mapping of (await unlessNotFound(api.listMappings(id))) ?? []) {
             await deleteIdempotent(api.deleteMapping(mapping.id));
         }
-        await deleteIdempotent(api.deleteRule(id));
+        // A connection that deprovisions on delete (`managed`) gets `?deprovision=true` (Docs "Delete Rule"), else never.
+        const target = await unlessNotFound(api.getStore(olds.targetStoreId));
+        await deleteIdempotent(api.deleteRule(id, { deprovision: target?.managed === true }));
     },
 };

@@ -1,9 +1,16 @@
 import { z } from "zod";
-import { ProvisioningError } from "../core/errors";
 import { secureUrlProblem } from "../core/urls";
 import type { ResourceDefinition } from "../providers/definition";
-import { createOnce, deleteIdempotent, unlessNotFound } from "../providers/recovery";
-import { EnvironmentIdSchema, RegionSchema, pingOneApis, requirePingOneSettings } from "./environment";
+import { claimExisting, markedOwner, withMarker, withoutMarker } from "../providers/ownership";
+import { createOnce, deleteIdempotent, readUnlessDeleted } from "../providers/recovery";
+import { deactivateRulesOnStore } from "./deactivateRulesOnStore";
+import {
+    EnvironmentIdSchema,
+    RegionSchema,
+    pingOneApis,
+    requireEnvironment,
+    requirePingOneSettings,
+} from "./environment";
 import type { PropagationClient } from "./propagationClient";
 import type { Store, StoreConfiguration, StoreWrite } from "./schemas";
 
@@ -68,6 +75,8 @@ export const PropagationStoreInputsSchema = z
         groupMembershipHandling: z.enum(["Overwrite", "Merge"]).optional(),
         schemaExtensionUrns: z.string().optional(),
         adopt: z.boolean().default(false),
+        /** `<project>/<stack>/<resource>`, written as a marker into `description`; never compared. */
+        managedBy: z.string().min(1).optional(),
     })
     .superRefine((inputs, context) => {
         const required: Record<(typeof AUTHENTICATION_METHODS)[number], (keyof typeof inputs)[]> = {
@@ -134,7 +143,7 @@ export function toStoreWrite(inputs: PropagationStoreInputs): StoreWrite {
     }
     return {
         name: inputs.name,
-        description: inputs.description,
+        description: withMarker(inputs.description, inputs.managedBy),
         type: "scim",
         status: inputs.enabled ? "ACTIVE" : "INACTIVE",
         managed: inputs.managed,
@@ -142,8 +151,8 @@ export function toStoreWrite(inputs: PropagationStoreInputs): StoreWrite {
     };
 }
 
-/** Live outputs; location, write-only secrets and `adopt` come from the reference (inputs or state). */
-function toOutputs(store: Store, reference: PropagationStoreInputs): PropagationStoreOutputs {
+/** A live store's settings as `PropagationStore` inputs, without location, write-only secrets and `adopt`. */
+export function liveStoreSettings(store: Store): Partial<PropagationStoreInputs> {
     const configuration = store.configuration ?? {};
     const fromConfiguration = Object.fromEntries(
         (Object.entries(CONFIGURATION_KEYS) as [ConfigurationField, string][])
@@ -152,16 +161,24 @@ function toOutputs(store: Store, reference: PropagationStoreInputs): Propagation
     );
     return {
         ...(fromConfiguration as Partial<PropagationStoreInputs>),
-        environmentId: reference.environmentId,
-        region: reference.region,
         name: store.name,
-        description: store.description || undefined,
+        description: withoutMarker(store.description),
         enabled: store.status === "ACTIVE",
         managed: store.managed ?? false,
+    };
+}
+
+/** Live outputs; location, write-only secrets and `adopt` come from the reference (inputs or state). */
+function toOutputs(store: Store, reference: PropagationStoreInputs): PropagationStoreOutputs {
+    return {
+        ...liveStoreSettings(store),
+        environmentId: reference.environmentId,
+        region: reference.region,
         oauthClientSecret: reference.oauthClientSecret,
         oauthAccessToken: reference.oauthAccessToken,
         basicAuthPassword: reference.basicAuthPassword,
         adopt: reference.adopt,
+        managedBy: reference.managedBy,
         storeId: store.id,
         syncState: store.syncStatus?.syncState,
         syncDetails: store.syncStatus?.details || undefined,
@@ -192,10 +209,16 @@ export const propagationStoreDefinition: ResourceDefinition<PropagationStoreInpu
         const api = pingOneApis(inputs).propagation;
         const desired = toStoreWrite(inputs);
         const existing = await findByName(api, inputs.name);
-        if (existing && !inputs.adopt) {
-            throw new ProvisioningError(
-                `PingOne already has a SCIM connection named "${inputs.name}" (id ${existing.id}); set \`adopt: true\` to manage it, or choose another name.`,
+        if (existing) {
+            // Our own orphan (a create whose answer was lost) or a deliberate adoption: converge it like update does.
+            claimExisting(
+                `PingOne SCIM connection "${inputs.name}" (id ${existing.id})`,
+                markedOwner(existing.description),
+                inputs,
             );
+        }
+        if (existing?.status === "ACTIVE" && !inputs.enabled) {
+            await deactivateRulesOnStore(api, existing.id);
         }
         const store = existing
             ? await api.updateStore(existing.id, desired)
@@ -207,12 +230,20 @@ export const propagationStoreDefinition: ResourceDefinition<PropagationStoreInpu
     },
 
     async read(id, olds) {
-        const store = await unlessNotFound(pingOneApis(olds).propagation.getStore(id));
+        const apis = pingOneApis(olds);
+        const store = await readUnlessDeleted(
+            () => apis.propagation.getStore(id),
+            () => requireEnvironment(apis),
+        );
         return store && toOutputs(store, olds);
     },
 
-    async update(id, _olds, news) {
-        const store = await pingOneApis(news).propagation.updateStore(id, toStoreWrite(news));
+    async update(id, olds, news) {
+        const api = pingOneApis(news).propagation;
+        if (olds.enabled !== false && !news.enabled) {
+            await deactivateRulesOnStore(api, id); // rules go off before their connection does
+        }
+        const store = await api.updateStore(id, toStoreWrite(news));
         return toOutputs(store, news);
     },
 

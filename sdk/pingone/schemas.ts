@@ -61,6 +61,10 @@ export const UserSchema = z.object({
 });
 export type User = z.infer<typeof UserSchema>;
 
+/** A user with every attribute PingOne returned (custom ones included): filters and mappings may use any of them. */
+export const DirectoryUserSchema = UserSchema.loose();
+export type DirectoryUser = z.infer<typeof DirectoryUserSchema>;
+
 export const UserCreateSchema = z.object({
     username: z.string().min(1),
     email: z.email(),
@@ -153,6 +157,18 @@ export const RuleWriteSchema = z.object({
 });
 export type RuleWrite = z.infer<typeof RuleWriteSchema>;
 
+/**
+ * A rule's full replace: the Docs "Update Rule" request model for non-writeback rules, which has no `plan`,
+ * `sourceStore` or `targetStore` (those cannot change; the rule is replaced instead).
+ */
+export const RuleUpdateSchema = RuleWriteSchema.omit({
+    plan: true,
+    environment: true,
+    sourceStore: true,
+    targetStore: true,
+});
+export type RuleUpdate = z.infer<typeof RuleUpdateSchema>;
+
 export const RuleSchema = RuleWriteSchema.extend({
     id: z.string(),
     active: z.boolean().optional(),
@@ -186,7 +202,8 @@ export type Mapping = z.infer<typeof MappingSchema>;
 export const RevisionSchema = z.object({
     id: z.string(),
     createdAt: z.string().optional(),
-    createdBy: z.unknown().optional(),
+    /** The actor's id (Docs "Propagation Revisions" data model: a string). */
+    createdBy: z.string().optional(),
     previousRevision: RefSchema.optional(),
 });
 export type Revision = z.infer<typeof RevisionSchema>;

@@ -1,6 +1,8 @@
 import { readSetting, requireSettings } from "../config/stackConfig";
 import { ConfigurationError } from "../core/errors";
-import { type PingOneEndpoints, type PingOneRegion, parseRegion, regionEndpoints } from "./regions";
+import type { ClientAuthStyle } from "../core/tokenSource";
+import { pingOneIdProblem } from "./pingOneId";
+import { type PingOneEndpoints, type PingOneRegion, REGION_CHOICES, parseRegion, regionEndpoints } from "./regions";
 
 /** How the package reaches PingOne: a worker application's credentials and the region (or custom URLs). */
 export interface PingOneSettings extends PingOneEndpoints {
@@ -8,6 +10,8 @@ export interface PingOneSettings extends PingOneEndpoints {
     clientSecret: string;
     /** Environment of the worker application; also the default environment resources are created in. */
     environmentId: string;
+    /** How the worker application authenticates at the token endpoint; `auto` by default. */
+    tokenEndpointAuthMethod?: ClientAuthStyle;
 }
 
 /**
@@ -21,7 +25,40 @@ export const PINGONE_SETTING_SOURCES = {
     regionCode: { configKey: "pingone:regionCode", envVars: ["PINGONE_REGION_CODE"] },
     authUrl: { configKey: "pingone:authUrl", envVars: ["PINGONE_AUTH_URL"] },
     apiUrl: { configKey: "pingone:apiUrl", envVars: ["PINGONE_API_URL"] },
+    tokenEndpointAuthMethod: {
+        configKey: "pingone:tokenEndpointAuthMethod",
+        envVars: ["PINGONE_TOKEN_ENDPOINT_AUTH_METHOD"],
+    },
 } as const;
+
+/** Accepted values of `pingone:tokenEndpointAuthMethod`, with the OAuth names of the two methods as synonyms. */
+const AUTH_METHODS: Record<string, ClientAuthStyle> = {
+    auto: "auto",
+    basic: "basic",
+    post: "post",
+    client_secret_basic: "basic",
+    client_secret_post: "post",
+};
+
+/**
+ * A worker application authenticates with CLIENT_SECRET_BASIC or CLIENT_SECRET_POST, chosen per application (SDK enum
+ * `EnumApplicationOIDCTokenAuthMethod`); `auto` works with either.
+ */
+function tokenEndpointAuthMethod(): ClientAuthStyle {
+    const source = PINGONE_SETTING_SOURCES.tokenEndpointAuthMethod;
+    const raw = readSetting(source);
+    if (raw === undefined) {
+        return "auto";
+    }
+    const method = AUTH_METHODS[raw.trim().toLowerCase()];
+    if (!method) {
+        throw new ConfigurationError(
+            `\`${source.configKey}\` (${source.envVars.join(" / ")}) must be auto, basic or post, got "${raw}"; ` +
+                "leave it unset (auto) unless the worker application must use one method.",
+        );
+    }
+    return method;
+}
 
 /** Settings from stack config and environment; `region` overrides the configured region code. */
 export function pingOneSettings(region?: PingOneRegion): PingOneSettings {
@@ -30,7 +67,27 @@ export function pingOneSettings(region?: PingOneRegion): PingOneSettings {
         clientSecret: PINGONE_SETTING_SOURCES.clientSecret,
         environmentId: PINGONE_SETTING_SOURCES.environmentId,
     });
-    return { clientId, clientSecret, environmentId, ...pingOneEndpoints(region) };
+    const problem = configuredEnvironmentIdProblem(environmentId);
+    if (problem) {
+        throw new ConfigurationError(problem);
+    }
+    return {
+        clientId,
+        clientSecret,
+        environmentId,
+        tokenEndpointAuthMethod: tokenEndpointAuthMethod(),
+        ...pingOneEndpoints(region),
+    };
+}
+
+/** Why the configured environment id (`pingone:environmentId` / PINGONE_ENVIRONMENT_ID) is not a PingOne id. */
+export function configuredEnvironmentIdProblem(environmentId: string): string | undefined {
+    const { configKey, envVars } = PINGONE_SETTING_SOURCES.environmentId;
+    return pingOneIdProblem(
+        `the stack config \`${configKey}\` (${envVars.join(" / ")})`,
+        environmentId,
+        `set it to the worker application's Environment ID: pulumi config set ${configKey} <id>`,
+    );
 }
 
 /** Custom URLs (proxies, emulators) win over the region's hosts. */
@@ -43,11 +100,13 @@ function pingOneEndpoints(regionOverride?: PingOneRegion): PingOneEndpoints {
     }
     if (!region) {
         throw new ConfigurationError(
-            "PingOne region is not set; set `pingone:regionCode` (or PINGONE_REGION_CODE) to com, eu, asia, ca or com.au, " +
+            `PingOne region is not set; set \`pingone:regionCode\` (or PINGONE_REGION_CODE) to ${REGION_CHOICES}, ` +
                 "or both `pingone:authUrl` and `pingone:apiUrl` (PINGONE_AUTH_URL, PINGONE_API_URL) for a custom endpoint.",
         );
     }
-    const endpoints = regionEndpoints(parseRegion(region));
+    const endpoints = regionEndpoints(
+        regionOverride ?? parseRegion(region, "`pingone:regionCode` (PINGONE_REGION_CODE)"),
+    );
     return { authUrl: trimSlash(authUrl ?? endpoints.authUrl), apiUrl: trimSlash(apiUrl ?? endpoints.apiUrl) };
 }
 

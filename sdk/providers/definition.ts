@@ -1,6 +1,8 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
+import { ConfigurationError, PartialFailure, ReadFailedError } from "../core/errors";
 import { redactError } from "../core/secrets";
+import { resourceLabel, withRetryLog } from "./retryLog";
 import { containsUnknown, issuesOutsideUnknowns } from "./unknowns";
 
 /** Key under which the engine keeps the serialized provider; never part of a comparison. */
@@ -40,21 +42,8 @@ export interface ResourceDefinition<I extends object, O extends object> {
     delete(id: string, olds: O): Promise<void>;
 }
 
-/**
- * Raised by `create`/`update` when the object exists but a later step failed, so the engine records it in state
- * (no orphan) and the next `up` finishes the job.
- */
-export class PartialFailure extends Error {
-    override name = "PartialFailure";
-
-    constructor(
-        readonly id: string,
-        readonly properties: object,
-        cause: unknown,
-    ) {
-        super(cause instanceof Error ? cause.message : String(cause), { cause });
-    }
-}
+// Part of the error hierarchy; re-exported for the providers that raise it.
+export { PartialFailure };
 
 /** Property values as the engine's protobuf structs carry them: no `undefined` anywhere. */
 function plain<T>(value: T): T {
@@ -98,10 +87,18 @@ export function toDynamicProvider<I extends object, O extends object>(
         const { [PROVIDER_KEY]: _provider, ...inputs } = raw;
         return definition.inputs.parse(inputs);
     };
-    const guarded = <A extends unknown[], R>(operation: (...args: A) => Promise<R>) => {
+    /** Errors redacted; for the operations that send requests, their waits logged with the resource. */
+    const guarded = <A extends unknown[], R>(
+        operation: (...args: A) => Promise<R>,
+        resource?: (...args: A) => { properties: Record<string, unknown>; id?: string },
+    ) => {
         return async (...args: A): Promise<R> => {
             try {
-                return await operation(...args);
+                if (!resource) {
+                    return await operation(...args);
+                }
+                const { properties, id } = resource(...args);
+                return await withRetryLog(resourceLabel(definition.kind, properties, id), () => operation(...args));
             } catch (error) {
                 throw redactError(error);
             }
@@ -113,7 +110,15 @@ export function toDynamicProvider<I extends object, O extends object>(
             const { [PROVIDER_KEY]: provider, ...inputs } = news;
             const result = definition.inputs.safeParse(inputs);
             if (result.success) {
-                definition.preflight?.(result.data);
+                try {
+                    definition.preflight?.(result.data);
+                } catch (error) {
+                    if (!(error instanceof ConfigurationError)) {
+                        throw error;
+                    }
+                    // A failure, not a thrown error: the engine then prints the message once, without a stack trace.
+                    return { failures: [{ property: "", reason: error.message }] };
+                }
                 return { inputs: plain({ ...(result.data as object), [PROVIDER_KEY]: provider }) };
             }
             const failures = issuesOutsideUnknowns(result.error.issues, inputs).map((issue) => ({
@@ -127,35 +132,57 @@ export function toDynamicProvider<I extends object, O extends object>(
             const replaces = changed.filter((field) => definition.replaceFields?.includes(field as keyof I & string));
             return { changes: changed.length > 0, replaces };
         }),
-        create: guarded(async (raw: Record<string, unknown>) => {
-            try {
-                const { id, outs } = await definition.create(parse(raw));
-                return { id, outs: plain(outs) };
-            } catch (error) {
-                throw withProvider(error, raw);
-            }
-        }),
-        read: guarded(async (id: string, props: Record<string, unknown>) => {
-            const live = await definition.read(id, props as O);
-            if (!live) {
-                return {};
-            }
-            // The live values mapped back to inputs, so a refresh shows drift as a diff of the input that drifted.
-            const outputOnly = new Set<string>(definition.outputOnlyFields);
-            const inputs = Object.fromEntries(Object.entries(live).filter(([key]) => !outputOnly.has(key)));
-            return { id, props: plain(live), inputs: plain(inputs) };
-        }),
-        update: guarded(async (id: string, olds: Record<string, unknown>, news: Record<string, unknown>) => {
-            try {
-                return { outs: plain(await definition.update(id, olds as O, parse(news))) };
-            } catch (error) {
-                throw withProvider(error, news);
-            }
-        }),
-        delete: guarded(async (id: string, props: Record<string, unknown>) => {
-            await definition.delete(id, props as O);
-        }),
+        create: guarded(
+            async (raw: Record<string, unknown>) => {
+                try {
+                    const { id, outs } = await definition.create(parse(raw));
+                    return { id, outs: plain(outs) };
+                } catch (error) {
+                    throw withProvider(error, raw);
+                }
+            },
+            (raw) => ({ properties: raw }),
+        ),
+        read: guarded(
+            async (id: string, props: Record<string, unknown>) => {
+                let live: O | undefined;
+                try {
+                    live = await definition.read(id, props as O);
+                } catch (error) {
+                    throw new ReadFailedError(describeResource(definition.kind, id, props), error);
+                }
+                if (!live) {
+                    return {};
+                }
+                // The live values mapped back to inputs, so a refresh shows drift as a diff of the input that drifted.
+                const outputOnly = new Set<string>(definition.outputOnlyFields);
+                const inputs = Object.fromEntries(Object.entries(live).filter(([key]) => !outputOnly.has(key)));
+                return { id, props: plain(live), inputs: plain(inputs) };
+            },
+            (id, props) => ({ properties: props, id }),
+        ),
+        update: guarded(
+            async (id: string, olds: Record<string, unknown>, news: Record<string, unknown>) => {
+                try {
+                    return { outs: plain(await definition.update(id, olds as O, parse(news))) };
+                } catch (error) {
+                    throw withProvider(error, news);
+                }
+            },
+            (id, _olds, news) => ({ properties: news, id }),
+        ),
+        delete: guarded(
+            async (id: string, props: Record<string, unknown>) => {
+                await definition.delete(id, props as O);
+            },
+            (id, props) => ({ properties: props, id }),
+        ),
     };
+}
+
+/** `pingone:PropagationRule "PingOne to DocuWare (acme)" (id …)`, for errors that name the resource. */
+export function describeResource(kind: string, id: string, props: Record<string, unknown>): string {
+    return typeof props.name === "string" ? `${kind} "${props.name}" (id ${id})` : `${kind} ${id}`;
 }
 
 /** A partial failure must carry `__provider`, or later operations on the recorded object could not run. */

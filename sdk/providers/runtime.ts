@@ -1,6 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { setStackConfig } from "../config/stackConfig";
 import { ProvisioningError } from "../core/errors";
+import { enableListingCaches } from "../pingone/listingCache";
 import { definitions } from "./registry";
 import { toDynamicProvider } from "./definition";
 
@@ -22,4 +23,6 @@ export function providerFor(kind: string): pulumi.dynamic.ResourceProvider {
 
 export function configure(request: pulumi.dynamic.ConfigureRequest): void {
     setStackConfig({ get: (key) => request.config.get(key) });
+    // This process serves one Pulumi operation: its creates may share listings for their name-conflict checks.
+    enableListingCaches();
 }

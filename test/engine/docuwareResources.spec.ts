@@ -24,6 +24,7 @@ describe("DocuWare resources through the engine", function () {
         const vars = { lifetime: 3600 };
         let test: TestStack;
         let clientId: string;
+        let created: string[];
         const registrations = async () => (await docuwareState(emulators)).AppRegistrations;
 
         before(async () => {
@@ -34,12 +35,14 @@ describe("DocuWare resources through the engine", function () {
                 });
                 return { clientId: registration.clientId };
             });
+            // Each test starts from the deployed registration, made here rather than by another test.
+            created = await upWithChanges(test);
+            clientId = (await test.stack.outputs()).clientId!.value as string;
         });
         after(async () => test?.dispose());
 
         it("creates it", async () => {
-            assert.deepEqual(await upWithChanges(test), ["create reg"]);
-            clientId = (await test.stack.outputs()).clientId!.value as string;
+            assert.deepEqual(created, ["create reg"]);
             assert.ok((await registrations()).some((r) => r.ClientId === clientId));
         });
 
@@ -89,6 +92,7 @@ describe("DocuWare resources through the engine", function () {
     describe("docuware.UserProvisioning", () => {
         const vars = { enabled: true };
         let test: TestStack;
+        let settingsBefore: Awaited<ReturnType<typeof settings>>;
         const settings = async () => (await docuwareState(emulators)).UserProvisioning;
 
         before(async () => {
@@ -100,12 +104,12 @@ describe("DocuWare resources through the engine", function () {
                 });
                 return { scimBaseUrl: provisioning.scimBaseUrl, tokenUrl: provisioning.tokenUrl };
             });
+            settingsBefore = await settings();
+            await test.stack.up();
         });
         after(async () => test?.dispose());
 
         it("enables provisioning for Ping and outputs the URLs PingOne needs", async () => {
-            const before = await settings();
-            await test.stack.up();
             const outputs = await test.stack.outputs();
             assert.equal(
                 outputs.scimBaseUrl!.value,
@@ -113,7 +117,7 @@ describe("DocuWare resources through the engine", function () {
             );
             assert.equal(outputs.tokenUrl!.value, `${emulators.docuware[0]!.identityServiceUrl}/connect/token`);
             assert.equal((await settings()).IdentityProvider, "Ping");
-            assert.equal(before.Enabled, false);
+            assert.equal(settingsBefore.Enabled, false);
         });
 
         it("previews no change without a request", () => assertQuietPreview(test, emulators));
@@ -164,11 +168,11 @@ describe("DocuWare resources through the engine", function () {
                 const existing = new ExistingAppRegistration("existing", { clientId, clientSecret: vars.secret });
                 return { scimBaseUrl: existing.scimBaseUrl, accepted: existing.credentialsAccepted };
             });
+            await test.stack.up();
         });
         after(async () => test?.dispose());
 
         it("verifies the credentials and derives the URLs", async () => {
-            await test.stack.up();
             const outputs = await test.stack.outputs();
             assert.equal(outputs.accepted!.value, true);
             assert.match(

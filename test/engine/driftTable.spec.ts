@@ -4,6 +4,7 @@ import { DocuWareClient } from "../../sdk/docuware/managementClient";
 import { PropagationPlan, PropagationRule, PropagationStore } from "../../sdk/pingone";
 import { PingOneClient } from "../../sdk/pingone/client";
 import { PopulationSchema } from "../../sdk/pingone/schemas";
+import { withoutMarker } from "../../sdk/providers/ownership";
 import { type RunningEmulators, startTestEmulators } from "../helpers/emulators";
 import { docuwareState, pingoneState } from "../helpers/emulatorState";
 import { type TestStack, printEngineVersion, requireEngine } from "../helpers/engine";
@@ -145,7 +146,7 @@ describe("drift on every managed field (preview --refresh, up --refresh)", funct
                 resource: "store",
                 field: "description",
                 change: () => editPingOne("stores", ids.store, { description: "edited" }),
-                live: async () => ((await store()) as { description?: string }).description,
+                live: async () => withoutMarker(((await store()) as { description?: string }).description),
                 restored: "Outbound to DocuWare",
             },
             {
@@ -209,7 +210,7 @@ describe("drift on every managed field (preview --refresh, up --refresh)", funct
                 resource: "rule",
                 field: "description",
                 change: () => editPingOne("rules", ids.rule, { description: "edited" }),
-                live: async () => ((await rule()) as { description?: string }).description,
+                live: async () => withoutMarker(((await rule()) as { description?: string }).description),
                 restored: "All staff",
             },
             {

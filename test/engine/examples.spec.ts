@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import * as path from "node:path";
-import type { ConfigMap, OutputMap } from "@pulumi/pulumi/automation";
+import type { ConfigMap, OutputMap, UpResult } from "@pulumi/pulumi/automation";
 import type { DocuWareEmulator } from "../../emulators/docuware";
 import { docuWareStackConfig, pingOneStackConfig } from "../../emulators/stackConfig";
 import { type RunningEmulators, startTestEmulators } from "../helpers/emulators";
@@ -241,7 +241,9 @@ describe("the root program and the examples through the engine", function () {
             let setup: Setup;
             let test: ProjectStack;
             let initialState: EmulatorState;
+            let deployed: UpResult;
 
+            // Each test starts from the deployed project, made here rather than by another test.
             before(async () => {
                 emulators = await startTestEmulators({ docuwareOrganizations: projectCase.docuwareOrganizations });
                 setup = await projectCase.setup(emulators);
@@ -252,6 +254,7 @@ describe("the root program and the examples through the engine", function () {
                     config: setup.config,
                     pathConfig: setup.pathConfig,
                 });
+                deployed = await test.stack.up();
             });
             after(async () => {
                 await test?.dispose();
@@ -259,10 +262,9 @@ describe("the root program and the examples through the engine", function () {
                 await emulators?.stop();
             });
 
-            it("deploys from stack config alone", async () => {
-                const result = await test.stack.up();
-                assert.equal(result.summary.result, "succeeded");
-                projectCase.checkOutputs(result.outputs, setup);
+            it("deploys from stack config alone", () => {
+                assert.equal(deployed.summary.result, "succeeded");
+                projectCase.checkOutputs(deployed.outputs, setup);
             });
 
             it("previews no changes", async () => {

@@ -1,13 +1,14 @@
 import { strict as assert } from "node:assert";
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { LocalWorkspace, type Stack } from "@pulumi/pulumi/automation";
+import { LocalWorkspace, type Stack, type UpResult } from "@pulumi/pulumi/automation";
 import { emulatorStackConfig } from "../../emulators/stackConfig";
 import { type RunningEmulators, startTestEmulators } from "../helpers/emulators";
 import { REPO_ROOT, printEngineVersion, requireEngine } from "../helpers/engine";
+import { packPackage } from "../helpers/packedPackage";
 import { type EmulatorState, emulatorState } from "../helpers/projects";
 
 const PACKAGE_NAME = "pulumi-docuware-pingone";
@@ -27,15 +28,6 @@ interface PackageJson {
 }
 
 const readJson = <T>(file: string): T => JSON.parse(readFileSync(file, "utf8")) as T;
-
-/** The newest modification time of the TypeScript sources `tsc -p tsconfig.build.json` compiles into dist/. */
-function newestSource(dir: string): number {
-    return readdirSync(dir, { withFileTypes: true }).reduce((newest, entry) => {
-        const full = path.join(dir, entry.name);
-        const time = entry.isDirectory() ? newestSource(full) : entry.name.endsWith(".ts") ? statSync(full).mtimeMs : 0;
-        return Math.max(newest, time);
-    }, 0);
-}
 
 /** Every file package.json points consumers to (main, types, exports, bin), as paths inside the package. */
 function referencedFiles(pkg: PackageJson): string[] {
@@ -60,42 +52,15 @@ describe("the packed package in a fresh project outside the repository", functio
     let emulators: RunningEmulators;
     let initialState: EmulatorState;
     let stack: Stack | undefined;
+    let deployed: UpResult;
     let destroyed = false;
 
     before(async function () {
         requireEngine(this);
         printEngineVersion();
-        const built = path.join(REPO_ROOT, "dist", "index.js");
-        const sources = Math.max(
-            ...["sdk", "components", "bin"].map((dir) => {
-                try {
-                    return newestSource(path.join(REPO_ROOT, dir));
-                } catch {
-                    return 0;
-                }
-            }),
-            statSync(path.join(REPO_ROOT, "index.ts")).mtimeMs,
-        );
-        let builtAt = 0;
-        try {
-            builtAt = statSync(built).mtimeMs;
-        } catch {
-            // not built
-        }
-        assert.ok(
-            builtAt >= sources,
-            "dist/ is missing or older than the sources: run `npx tsc -p tsconfig.build.json`",
-        );
-
         projectDir = mkdtempSync(path.join(os.tmpdir(), "docuware-pingone-packed-"));
-        const [packed] = JSON.parse(
-            execFileSync("npm", ["pack", "--json", "--pack-destination", projectDir], {
-                cwd: REPO_ROOT,
-                encoding: "utf8",
-                stdio: ["ignore", "pipe", "pipe"],
-            }),
-        ) as { filename: string; files: { path: string }[] }[];
-        packedFiles = packed!.files.map((file) => file.path);
+        const packed = packPackage(projectDir);
+        packedFiles = packed.files;
 
         // The guide-flow example, depending on the tarball instead of the checkout.
         for (const file of ["Pulumi.yaml", "index.ts", "tsconfig.json"]) {
@@ -109,13 +74,32 @@ describe("the packed package in a fresh project outside the repository", functio
                     ...example,
                     dependencies: {
                         ...example.dependencies,
-                        [PACKAGE_NAME]: `file:./${path.basename(packed!.filename)}`,
+                        [PACKAGE_NAME]: `file:./${path.basename(packed.tarball)}`,
                     },
                 },
                 null,
                 4,
             ),
         );
+
+        // Each test starts from the installed package and the deployed stack, made here rather than by another test.
+        const started = Date.now();
+        execFileSync("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"], {
+            cwd: projectDir,
+            stdio: ["ignore", "pipe", "pipe"],
+        });
+        console.log(`      npm install took ${((Date.now() - started) / 1000).toFixed(1)} s`);
+        emulators = await startTestEmulators();
+        initialState = await emulatorState(emulators, emulators.docuware);
+        const blanked = Object.fromEntries(
+            Object.keys(emulators.providerEnvironment()).map((name) => [name, ""] as const),
+        );
+        stack = await LocalWorkspace.createStack(
+            { stackName: `packed-${randomBytes(3).toString("hex")}`, workDir: projectDir },
+            { envVars: { PULUMI_CONFIG_PASSPHRASE: process.env.PULUMI_CONFIG_PASSPHRASE ?? "test", ...blanked } },
+        );
+        await stack.setAllConfig(emulatorStackConfig(emulators));
+        deployed = await stack.up();
     });
 
     after(async () => {
@@ -137,7 +121,9 @@ describe("the packed package in a fresh project outside the repository", functio
     it("packs every file package.json points to, and nothing of the repository's own", () => {
         // npm skips `files` entries that match nothing without a word.
         const unmatchedFilesEntries = (pkg.files ?? []).filter(
-            (entry) => !packedFiles.some((file) => file === entry || file.startsWith(entry.replace(/\/?$/, "/"))),
+            (entry) =>
+                !entry.startsWith("!") &&
+                !packedFiles.some((file) => file === entry || file.startsWith(entry.replace(/\/?$/, "/"))),
         );
         // main, types, exports and bin, also of nested packages (the policy pack's package.json).
         const nested = packedFiles
@@ -149,40 +135,25 @@ describe("the packed package in a fresh project outside the repository", functio
             );
         const missingTargets = [...referencedFiles(pkg), ...nested].filter((file) => !packedFiles.includes(file));
         const repositoryFiles = packedFiles.filter((file) => /^(test|emulators|scripts|examples|program)\//.test(file));
+        // Source maps would point stack traces at .ts sources the package does not ship.
+        const sourceFiles = packedFiles.filter((file) => file.endsWith(".map") || /(?<!\.d)\.ts$/.test(file));
         assert.deepEqual(
-            { unmatchedFilesEntries, missingTargets, repositoryFiles },
-            { unmatchedFilesEntries: [], missingTargets: [], repositoryFiles: [] },
+            { unmatchedFilesEntries, missingTargets, repositoryFiles, sourceFiles },
+            { unmatchedFilesEntries: [], missingTargets: [], repositoryFiles: [], sourceFiles: [] },
             `packed ${packedFiles.length} files`,
         );
     });
 
     it("installs with npm, outside the repository", () => {
         assert.ok(path.relative(REPO_ROOT, projectDir).startsWith(".."), "the project is outside the checkout");
-        const started = Date.now();
-        execFileSync("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"], {
-            cwd: projectDir,
-            stdio: ["ignore", "pipe", "pipe"],
-        });
-        console.log(`      npm install took ${((Date.now() - started) / 1000).toFixed(1)} s`);
         const installed = readJson<PackageJson>(path.join(projectDir, "node_modules", PACKAGE_NAME, "package.json"));
         assert.equal(installed.version, pkg.version);
     });
 
-    it("deploys the guide's flow from node_modules", async () => {
-        emulators = await startTestEmulators();
-        initialState = await emulatorState(emulators, emulators.docuware);
-        const blanked = Object.fromEntries(
-            Object.keys(emulators.providerEnvironment()).map((name) => [name, ""] as const),
-        );
-        stack = await LocalWorkspace.createStack(
-            { stackName: `packed-${randomBytes(3).toString("hex")}`, workDir: projectDir },
-            { envVars: { PULUMI_CONFIG_PASSPHRASE: process.env.PULUMI_CONFIG_PASSPHRASE ?? "test", ...blanked } },
-        );
-        await stack.setAllConfig(emulatorStackConfig(emulators));
-        const result = await stack.up();
-        assert.equal(result.summary.result, "succeeded");
+    it("deploys the guide's flow from node_modules", () => {
+        assert.equal(deployed.summary.result, "succeeded");
         assert.match(
-            String(result.outputs.status?.value),
+            String(deployed.outputs.status?.value),
             /^DocuWare provisioning on \(ping\); connection .* on; rule/,
         );
     });
@@ -217,5 +188,29 @@ describe("the packed package in a fresh project outside the repository", functio
         destroyed = true;
         assert.equal(result.summary.result, "succeeded");
         assert.deepEqual(await emulatorState(emulators, emulators.docuware), initialState);
+    });
+
+    it("prints a validation error once, without a stack trace, and sends no request", async () => {
+        const program = readFileSync(path.join(GUIDE_FLOW, "index.ts"), "utf8").replace(
+            'new DocuWarePingOneProvisioning("docuware")',
+            'new DocuWarePingOneProvisioning("docuware", { mappings: [{ source: "title", target: "jobTitle" }] })',
+        );
+        assert.ok(program.includes("jobTitle"), "the example still creates the component the same way");
+        writeFileSync(path.join(projectDir, "index.ts"), program);
+        await emulators.pingone.control.resetRequests();
+        await emulators.docuware[0]!.control.resetRequests();
+        let output = "(the preview succeeded)";
+        await stack!.preview().catch((error: unknown) => {
+            output = error instanceof Error ? error.message : String(error);
+        });
+        // The error repeats the CLI's output; its first Diagnostics section is what the user saw.
+        const start = output.indexOf("Diagnostics:");
+        const diagnostics = output.slice(start, output.indexOf("\nResources:", start));
+        const message = '`mappings[0].target` "jobTitle" is not an attribute DocuWare\'s SCIM service accepts';
+        assert.equal(diagnostics.split(message).length - 1, 1, `the message once in:\n${diagnostics}`);
+        assert.doesNotMatch(diagnostics, /^\s+at .+:\d+:\d+\)?$/m, "no stack trace");
+        assert.doesNotMatch(diagnostics, /\{\s*$|\[Object\]|\.ts:\d+/m, "no object dump, no source location");
+        assert.equal((await emulators.pingone.control.requests()).total, 0);
+        assert.equal((await emulators.docuware[0]!.control.requests()).total, 0);
     });
 });

@@ -34,17 +34,20 @@ describe("PingOne resources through the engine", function () {
         const vars = { name: "Default Plan" };
         let test: TestStack;
         let planId: string;
+        let created: string[];
 
+        // Each test starts from the deployed plan, made here rather than by another test.
         before(async () => {
             test = await emulatorStack(emulators, "plan", async () => ({
                 planId: new PropagationPlan("plan", { name: vars.name }).planId,
             }));
+            created = await upWithChanges(test);
+            planId = (await test.stack.outputs()).planId!.value as string;
         });
         after(async () => test?.dispose());
 
         it("creates it", async () => {
-            assert.deepEqual(await upWithChanges(test), ["create plan"]);
-            planId = (await test.stack.outputs()).planId!.value as string;
+            assert.deepEqual(created, ["create plan"]);
             assert.deepEqual(Object.keys((await pingoneState(emulators)).plans), [planId]);
         });
 
@@ -87,6 +90,7 @@ describe("PingOne resources through the engine", function () {
         let test: TestStack;
         let storeId: string;
         let ruleId: string;
+        let created: string[];
 
         before(async () => {
             test = await emulatorStack(emulators, "store-rule", async () => {
@@ -111,19 +115,16 @@ describe("PingOne resources through the engine", function () {
                     revisionId: revision.revisionId,
                 };
             });
+            // Each test starts from the deployed objects, made here rather than by another test.
+            created = await upWithChanges(test);
+            const outputs = await test.stack.outputs();
+            storeId = outputs.storeId!.value as string;
+            ruleId = outputs.ruleId!.value as string;
         });
         after(async () => test?.dispose());
 
         it("creates them", async () => {
-            assert.deepEqual(await upWithChanges(test), [
-                "create plan",
-                "create revision",
-                "create rule",
-                "create store",
-            ]);
-            const outputs = await test.stack.outputs();
-            storeId = outputs.storeId!.value as string;
-            ruleId = outputs.ruleId!.value as string;
+            assert.deepEqual(created, ["create plan", "create revision", "create rule", "create store"]);
             const state = await pingoneState(emulators);
             assert.equal(state.stores[storeId]!.configuration.REMOVE_ACTION, "Disable");
             assert.equal(state.rules[ruleId]!.active, true);

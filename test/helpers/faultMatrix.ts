@@ -11,8 +11,8 @@ export const REQUEST_TIMEOUT_SECONDS = 2;
 
 export interface FaultKind {
     name: string;
-    /** The fault injected into the first matching request (`times: 1`). */
-    spec(route: string): FaultSpec;
+    /** The fault injected into the first matching request (`times: 1`), for clients with this request timeout. */
+    spec(route: string, timeoutSeconds?: number): FaultSpec;
     /** What a clear error says about the cause. */
     cause: RegExp;
     /** Whether the operation must recover from it (rather than being allowed to fail clearly). */
@@ -35,7 +35,11 @@ export const FAULT_KINDS: readonly FaultKind[] = [
     {
         name: "timeout",
         // Longer than the providers' request timeout; the emulator drops the request once the client has gone.
-        spec: (route) => ({ route, kind: "latency", latencyMs: REQUEST_TIMEOUT_SECONDS * 1000 + 1000 }),
+        spec: (route, timeoutSeconds = REQUEST_TIMEOUT_SECONDS) => ({
+            route,
+            kind: "latency",
+            latencyMs: timeoutSeconds * 1000 + 1000,
+        }),
         cause: /timed out|timeout/i,
         mustRecover: false,
     },
@@ -83,6 +87,19 @@ export async function observedCalls(controls: Record<ServiceKey, ControlClient>)
 export function matrixCells(calls: Record<Operation, ApiCall[]>): Cell[] {
     return OPERATIONS.flatMap((operation) =>
         calls[operation].flatMap((call) => FAULT_KINDS.map((fault) => ({ operation, call, fault }))),
+    );
+}
+
+/**
+ * One cell per operation and fault kind, each on another call of the operation (spread over its calls), for the
+ * engine tier; the integration tier runs every cell.
+ */
+export function sampleCells(calls: Record<Operation, ApiCall[]>): Cell[] {
+    return OPERATIONS.flatMap((operation) =>
+        FAULT_KINDS.map((fault, index) => {
+            const pick = Math.floor(((index + 0.5) * calls[operation].length) / FAULT_KINDS.length);
+            return { operation, call: calls[operation][pick]!, fault };
+        }),
     );
 }
 

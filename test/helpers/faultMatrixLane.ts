@@ -3,10 +3,8 @@ import { mkdirSync } from "node:fs";
 import * as path from "node:path";
 import type { EngineEvent } from "@pulumi/pulumi/automation";
 import { DocuWarePingOneProvisioning } from "../../components";
-import { GUIDE_MAPPINGS } from "../../components/provisioningArgs";
 import type { ControlClient } from "../../emulators/shared/controlClient";
 import { type RunningEmulators, startTestEmulators } from "./emulators";
-import { docuwareState, pingoneState } from "./emulatorState";
 import { REPO_ROOT, StepRecorder, type TestStack, createInlineStack } from "./engine";
 import {
     type ApiCall,
@@ -20,32 +18,9 @@ import {
     errorProblems,
     observedCalls,
 } from "./faultMatrix";
-import { docuWareUser, provisionUser } from "./projects";
-
-/** The objects as the emulators' control APIs show them (the fields the invariants look at). */
-interface PingOneObjects {
-    plans: Record<string, { id: string; name: string }>;
-    stores: Record<
-        string,
-        { id: string; name: string; type: string; status: string; configuration: Record<string, unknown> }
-    >;
-    rules: Record<
-        string,
-        { id: string; name: string; active: boolean; plan: { id: string }; targetStore: { id: string } }
-    >;
-    mappings: Record<string, { id: string; rule: { id: string }; targetAttribute: string; sourceAttribute?: string }>;
-}
-
-interface Baseline {
-    registrations: string[];
-    provisioning: unknown;
-    plans: number;
-    /** DocuWare users before the test user was provisioned. */
-    users: number;
-}
+import { LiveInvariants } from "./faultInvariants";
 
 const COMPONENT_NAME = "matrix";
-const EXPECTED_MAPPINGS = GUIDE_MAPPINGS.map((m) => `${m.source}→${m.target}`).sort();
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -63,13 +38,12 @@ export class MatrixLane {
     private expectedStatus?: string;
     /** The cell that ran before, for problems a cell finds that the previous one may have caused. */
     private previousCell?: Cell;
-    private user?: { username: string; docuwareId: string };
 
     private constructor(
         readonly index: number,
         readonly emulators: RunningEmulators,
         readonly test: TestStack,
-        private readonly baseline: Baseline,
+        readonly invariants: LiveInvariants,
     ) {}
 
     static async start(index: number): Promise<MatrixLane> {
@@ -98,14 +72,7 @@ export class MatrixLane {
         // more CLI runs per operation, two of them decrypting secrets. The lane takes the outputs from the engine
         // events instead, and needs no history.
         Object.assign(test.stack, { outputs: async () => ({}), info: async () => undefined });
-        const pingone = await pingoneState(emulators);
-        const docuware = await docuwareState(emulators);
-        return new MatrixLane(index, emulators, test, {
-            registrations: docuware.AppRegistrations.map((r) => r.Name).sort(),
-            provisioning: provisioningView(docuware.UserProvisioning),
-            plans: Object.keys(pingone.plans).length,
-            users: docuware.Users.length,
-        });
+        return new MatrixLane(index, emulators, test, await LiveInvariants.capture(emulators));
     }
 
     get controls(): Record<ServiceKey, ControlClient> {
@@ -116,13 +83,7 @@ export class MatrixLane {
     async deployWithUser(): Promise<void> {
         await this.up();
         this.expectedStatus = String(this.outputs.status);
-        const username = `matrix-user-${this.index + 1}`;
-        await provisionUser(this.emulators, this.emulators.connection().pingone, username);
-        const user = await docuWareUser(this.emulators.docuware[0]!, username);
-        if (!user?.Active) {
-            throw new Error(`The PingOne user ${username} was not provisioned to DocuWare before the matrix.`);
-        }
-        this.user = { username, docuwareId: user.Id };
+        await this.invariants.provisionUser(`matrix-user-${this.index + 1}`);
         const deployment = (await this.test.stack.exportStack()).deployment as { resources: { urn: string }[] };
         this.resourceNames = deployment.resources
             .map((r) => r.urn)
@@ -233,117 +194,19 @@ export class MatrixLane {
 
     /** Exactly one of each object, wired together, and the stack tracks exactly those (no duplicate, no orphan). */
     async deployedProblems(): Promise<string[]> {
-        const problems: string[] = [];
-        const pingone = (await pingoneState(this.emulators)) as unknown as PingOneObjects;
-        const docuware = await docuwareState(this.emulators);
-        const stores = Object.values(pingone.stores).filter((s) => s.type === "scim");
-        const plans = Object.values(pingone.plans);
-        const rules = Object.values(pingone.rules);
-        const mappings = Object.values(pingone.mappings);
-        const registrations = docuware.AppRegistrations.filter((r) => !this.baseline.registrations.includes(r.Name));
-        const exactlyOne = (what: string, items: { name?: string; Name?: string }[]) => {
-            if (items.length !== 1) {
-                problems.push(
-                    `${what}: ${items.length} (expected 1): ${items.map((i) => i.name ?? i.Name).join(", ")}`,
-                );
-            }
-        };
-        exactlyOne("PingOne SCIM connections", stores);
-        exactlyOne(
-            "PingOne directory stores",
-            Object.values(pingone.stores).filter((s) => s.type === "directory"),
-        );
-        exactlyOne("PingOne plans", plans);
-        exactlyOne("PingOne rules", rules);
-        exactlyOne("DocuWare app registrations", registrations);
-        const [store, plan, rule, registration] = [stores[0], plans[0], rules[0], registrations[0]];
-        const live = mappings.map((m) => `${m.sourceAttribute}→${m.targetAttribute}`).sort();
-        if (
-            JSON.stringify(live) !== JSON.stringify(EXPECTED_MAPPINGS) ||
-            mappings.some((m) => m.rule.id !== rule?.id)
-        ) {
-            problems.push(
-                `PingOne mappings: ${live.join(", ")} (expected ${EXPECTED_MAPPINGS.join(", ")} on the rule)`,
-            );
-        }
-        const settings = docuware.UserProvisioning;
-        if (!settings.Enabled || settings.AppRegistrationId !== registration?.ClientId) {
-            problems.push(`DocuWare provisioning settings: ${JSON.stringify(provisioningView(settings))}`);
-        }
-        if (store && registration && store.configuration.OAUTH_CLIENT_ID !== registration.ClientId) {
-            problems.push("the SCIM connection does not use the app registration's credentials");
-        }
-        if (
-            store?.status !== "ACTIVE" ||
-            !rule?.active ||
-            rule.targetStore.id !== store.id ||
-            rule.plan.id !== plan?.id
-        ) {
-            problems.push("the connection or rule is not enabled and wired to the connection and plan");
-        }
-        const tracked = {
-            clientId: registration?.ClientId,
-            storeId: store?.id,
-            planId: plan?.id,
-            ruleId: rule?.id,
-        };
-        for (const [output, id] of Object.entries(tracked)) {
-            if (this.outputs[output] !== id) {
-                problems.push(`the stack's ${output} is ${String(this.outputs[output])}, the live object's ${id}`);
-            }
-        }
+        const problems = await this.invariants.deployedProblems(this.outputs);
         if (this.outputs.status !== this.expectedStatus) {
             problems.push(`the stack's status reads "${String(this.outputs.status)}", not "${this.expectedStatus}"`);
         }
         return problems;
     }
 
-    /** Nothing of the component left; the DocuWare provisioning settings as they were before it. */
-    async destroyedProblems(): Promise<string[]> {
-        const problems: string[] = [];
-        const pingone = (await pingoneState(this.emulators)) as unknown as PingOneObjects;
-        const docuware = await docuwareState(this.emulators);
-        const left = {
-            "PingOne SCIM connections": Object.values(pingone.stores).filter((s) => s.type === "scim").length,
-            "PingOne plans": Object.keys(pingone.plans).length - this.baseline.plans,
-            "PingOne rules": Object.keys(pingone.rules).length,
-            "PingOne mappings": Object.keys(pingone.mappings).length,
-            "DocuWare app registrations": docuware.AppRegistrations.length - this.baseline.registrations.length,
-        };
-        for (const [what, count] of Object.entries(left)) {
-            if (count !== 0) {
-                problems.push(`${what} left after destroy: ${count}`);
-            }
-        }
-        const settings = provisioningView(docuware.UserProvisioning);
-        if (JSON.stringify(settings) !== JSON.stringify(this.baseline.provisioning)) {
-            problems.push(
-                `DocuWare provisioning settings not restored: ${JSON.stringify(settings)}, before: ${JSON.stringify(this.baseline.provisioning)}`,
-            );
-        }
-        return problems;
+    destroyedProblems(): Promise<string[]> {
+        return this.invariants.destroyedProblems();
     }
 
-    /** The DocuWare user provisioned before the matrix: never deleted (same id), never disabled, never duplicated. */
-    async userProblems(): Promise<string[]> {
-        await this.idle();
-        const { username, docuwareId } = this.user!;
-        const users = (await docuwareState(this.emulators)).Users;
-        const user = users.find((u) => u.Name === username);
-        if (!user) {
-            return [`the DocuWare user ${username} was deleted`];
-        }
-        const problems: string[] = [];
-        if (user.Id !== docuwareId) {
-            problems.push(`the DocuWare user ${username} was deleted and re-created (id ${docuwareId} → ${user.Id})`);
-        }
-        if (!user.Active) {
-            problems.push(`the DocuWare user ${username} was disabled`);
-        }
-        if (users.length !== this.baseline.users + 1) {
-            problems.push(`DocuWare has ${users.length} users, expected ${this.baseline.users + 1}`);
-        }
-        return problems;
+    userProblems(): Promise<string[]> {
+        return this.invariants.userProblems();
     }
 
     /** Secrets that must never appear in an error: both admin credentials and the app registration's secret. */
@@ -398,18 +261,6 @@ function warmCompileCache(): string {
         );
     }
     return compileCache;
-}
-
-function provisioningView(settings: {
-    Enabled: boolean;
-    IdentityProvider: string | null;
-    AppRegistrationId: string | null;
-}) {
-    return {
-        Enabled: settings.Enabled,
-        IdentityProvider: settings.IdentityProvider,
-        AppRegistrationId: settings.AppRegistrationId,
-    };
 }
 
 /**

@@ -50,6 +50,12 @@ function outputsFor(type: string, name: string): Record<string, unknown> {
                 scimBaseUrl: "https://acme.docuware.cloud/DocuWare/Services/UserProvisioningService/ping/scim",
                 tokenUrl: "https://login-emea.docuware.cloud/org-guid/connect/token",
             };
+        case "pulumi-nodejs:dynamic/pingone:PropagationStore":
+            return { storeId: `${name}-store-id` };
+        case "pulumi-nodejs:dynamic/pingone:PropagationRule":
+            return { ruleId: `${name}-rule-id` };
+        case "pulumi-nodejs:dynamic/pingone:PropagationRevision":
+            return { revisionId: `${name}-revision-id` };
         default:
             return {};
     }

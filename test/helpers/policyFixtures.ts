@@ -1,60 +1,61 @@
-import { GUIDE_MAPPINGS } from "../../components/provisioningArgs";
-import { AppRegistration } from "../../sdk/docuware/appRegistration";
-import { ExistingAppRegistration } from "../../sdk/docuware/existingAppRegistration";
-import { UserProvisioning } from "../../sdk/docuware/userProvisioning";
-import { PropagationRule } from "../../sdk/pingone/propagationRule";
-import { PropagationStore } from "../../sdk/pingone/propagationStore";
+import type * as pulumi from "@pulumi/pulumi";
+import { AppRegistration, type AppRegistrationArgs } from "../../sdk/docuware/appRegistration";
+import { AppRegistrationInputsSchema } from "../../sdk/docuware/appRegistrationProvider";
+import { ExistingAppRegistration, type ExistingAppRegistrationArgs } from "../../sdk/docuware/existingAppRegistration";
+import { ExistingAppRegistrationInputsSchema } from "../../sdk/docuware/existingAppRegistrationProvider";
+import { GUIDE_MAPPINGS } from "../../sdk/docuware/guideMappings";
+import { UserProvisioning, type UserProvisioningArgs } from "../../sdk/docuware/userProvisioning";
+import { UserProvisioningInputsSchema } from "../../sdk/docuware/userProvisioningProvider";
+import { PropagationRule, type PropagationRuleArgs } from "../../sdk/pingone/propagationRule";
+import { PropagationStore, type PropagationStoreArgs } from "../../sdk/pingone/propagationStore";
+import { PropagationStoreInputsSchema } from "../../sdk/pingone/propagationStoreProvider";
+import { PropagationRuleInputsSchema } from "../../sdk/pingone/ruleInputs";
 import { Secret, type StackResourceSpec, UNKNOWN_STRING } from "./policyHarness";
 
 /*
- * Happy-path props of the guide's setup, as the analyzer sees them: the inputs after each provider's `check` (zod
- * defaults applied) for resource policies, the outputs for stack policies.
+ * Happy-path props of the guide's setup, as the analyzer sees them: the inputs after each provider's `check` (its
+ * schema's defaults applied) for resource policies, the outputs for stack policies. Written as the resources' Args.
  */
 
 export const ORGANIZATION_URL = "https://acme.docuware.cloud";
 export const SCIM_URL = `${ORGANIZATION_URL}/DocuWare/Services/UserProvisioningService/ping/scim`;
 export const TOKEN_URL = "https://login-emea.docuware.cloud/0f7b43c2-2c1d-4d8c-9c9e-8c2b0e0d7a11/connect/token";
+export const PLAN_ID = "b2c3d4e5-0000-4000-8000-000000000002";
+export const STORE_ID = "c3d4e5f6-0000-4000-8000-000000000003";
 const ENVIRONMENT_ID = "a1b2c3d4-0000-4000-8000-000000000001";
 const PROVIDER = "exports.handler = __f0;";
 
 export type Props = Record<string, unknown>;
 
-export const ruleProps = (): Props => ({
-    environmentId: ENVIRONMENT_ID,
-    region: "com",
-    planId: "plan-1",
-    name: "PingOne to DocuWare (acme)",
-    targetStoreId: "store-1",
-    userFilter: { populationName: "Default" },
-    mappings: GUIDE_MAPPINGS.map((mapping) => ({ ...mapping })),
-    active: true,
-    adopt: false,
-    __provider: PROVIDER,
-});
+/**
+ * The props the analyzer sees for a resource's Args: the provider's own input schema applied (its defaults filled
+ * in), without undefined values, with the serialized provider.
+ */
+function checked<Args>(schema: { parse(value: unknown): unknown }, args: pulumi.Unwrap<Args>): Props {
+    return { ...(JSON.parse(JSON.stringify(schema.parse(args))) as Props), __provider: PROVIDER };
+}
 
-export const storeProps = (): Props => ({
-    environmentId: ENVIRONMENT_ID,
-    region: "com",
-    name: "DocuWare (acme)",
-    enabled: true,
-    managed: false,
-    scimUrl: SCIM_URL,
-    scimVersion: "2.0",
-    usersResource: "/Users",
-    authenticationMethod: "OAuth 2 Client Credentials",
-    authorizationType: "Bearer",
-    oauthTokenUrl: TOKEN_URL,
-    oauthClientId: "client-1",
-    oauthClientSecret: "s3cr3t",
-    uniqueUserIdentifier: "userName",
-    userFilter: 'userName eq "%s"',
-    createUsers: true,
-    updateUsers: true,
-    disableUsers: true,
-    removeAction: "Disable",
-    adopt: false,
-    __provider: PROVIDER,
-});
+export const ruleProps = (): Props =>
+    checked<PropagationRuleArgs>(PropagationRuleInputsSchema, {
+        environmentId: ENVIRONMENT_ID,
+        region: "com",
+        planId: PLAN_ID,
+        name: "PingOne to DocuWare (acme)",
+        targetStoreId: STORE_ID,
+        userFilter: { populationName: "Default" },
+        mappings: GUIDE_MAPPINGS.map((mapping) => ({ ...mapping })),
+    });
+
+export const storeProps = (): Props =>
+    checked<PropagationStoreArgs>(PropagationStoreInputsSchema, {
+        environmentId: ENVIRONMENT_ID,
+        region: "com",
+        name: "DocuWare (acme)",
+        scimUrl: SCIM_URL,
+        oauthTokenUrl: TOKEN_URL,
+        oauthClientId: "client-1",
+        oauthClientSecret: "s3cr3t",
+    });
 
 /** The store as a fresh `pulumi preview` of DocuWarePingOneProvisioning shows it: check failed on the unknown URLs, so
  * the raw inputs (without defaults) reach the policies. */
@@ -69,30 +70,26 @@ export const previewStoreProps = (): Props => ({
     __provider: PROVIDER,
 });
 
-export const userProvisioningProps = (): Props => ({
-    organizationUrl: ORGANIZATION_URL,
-    enabled: true,
-    identityProvider: "ping",
-    appRegistrationClientId: "client-1",
-    __provider: PROVIDER,
-});
+export const userProvisioningProps = (): Props =>
+    checked<UserProvisioningArgs>(UserProvisioningInputsSchema, {
+        organizationUrl: ORGANIZATION_URL,
+        appRegistrationClientId: "client-1",
+    });
 
-export const appRegistrationProps = (): Props => ({
-    organizationUrl: ORGANIZATION_URL,
-    name: "PingOne provisioning (acme)",
-    allowedResources: ["UserProvisioning"],
-    accessTokenLifetimeSeconds: 3600,
-    secretVersion: "1",
-    adopt: false,
-    __provider: PROVIDER,
-});
+export const appRegistrationProps = (): Props =>
+    checked<AppRegistrationArgs>(AppRegistrationInputsSchema, {
+        organizationUrl: ORGANIZATION_URL,
+        name: "PingOne provisioning (acme)",
+    });
 
 export const existingAppRegistrationProps = (): Props => ({
-    organizationUrl: ORGANIZATION_URL,
+    ...checked<ExistingAppRegistrationArgs>(ExistingAppRegistrationInputsSchema, {
+        organizationUrl: ORGANIZATION_URL,
+        clientId: "client-1",
+        clientSecret: "s3cr3t",
+    }),
     clientId: new Secret("client-1"),
     clientSecret: new Secret("s3cr3t"),
-    identityProvider: "ping",
-    __provider: PROVIDER,
 });
 
 /** Resource options as our classes set them. */
@@ -113,7 +110,7 @@ export function deployedStack(): StackResourceSpec[] {
         {
             resourceClass: PropagationStore,
             name: "acme-connection",
-            props: { ...storeProps(), storeId: "store-1", syncState: "SYNCING" },
+            props: { ...storeProps(), storeId: STORE_ID, syncState: "SYNCING" },
             propertyDependencies: { scimUrl: ["acme-docuware-provisioning"] },
         },
         {

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { createServiceApp } from "../../shared/app";
 import type { ControlPlane } from "../../shared/controlPlane";
 import type { TokenIssuer } from "../auth/tokenIssuer";
+import type { EmulatorState } from "../state/emulatorState";
 import type { ApiContext } from "./apiContext";
 import { errorForStatus, PingOneError } from "./pingOneError";
 import { registerControlRoutes } from "./routes/controlRoutes";
@@ -30,7 +31,7 @@ function parseJson(
     }
 }
 
-async function authenticate(issuer: TokenIssuer, request: FastifyRequest): Promise<void> {
+async function authenticate(issuer: TokenIssuer, state: EmulatorState, request: FastifyRequest): Promise<void> {
     if (!request.url.startsWith("/v1/")) {
         return;
     }
@@ -44,8 +45,10 @@ async function authenticate(issuer: TokenIssuer, request: FastifyRequest): Promi
         throw PingOneError.accessFailed(401, `The request could not be completed. The access token ${problem}.`);
     }
     const envId = (request.params as { envId?: string } | undefined)?.envId;
-    if (envId !== undefined && envId !== check.claims.env) {
-        // inferred: the worker app only holds roles in the environment it authenticated in.
+    const roles = state.data.worker.roleEnvironmentIds;
+    if (envId !== undefined && roles !== undefined && !roles.includes(envId)) {
+        // A worker manages every environment where it holds a role, whichever one its token came from (TF-ping's
+        // acceptance test resource_identity_propagation_plan_test.go creates a plan in a new environment).
         throw PingOneError.accessFailed(403);
     }
     request.accessTokenClaims = check.claims;
@@ -64,10 +67,13 @@ function fromFrameworkError(error: FastifyError): PingOneError {
     if (status >= 500) {
         return errorForStatus(500);
     }
-    const reason =
-        error.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE" ? "The Content-Type is not supported." : error.message;
-    // inferred: PingOne answers malformed requests with 400 INVALID_REQUEST whatever the framework status was.
-    return PingOneError.invalidRequest(`The request could not be completed. ${reason}`);
+    if (error.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE" || status === 415) {
+        return PingOneError.unsupportedMediaType(
+            "The request could not be completed. The Content-Type is not supported.",
+        );
+    }
+    // inferred: PingOne answers other malformed requests with 400 INVALID_REQUEST whatever the framework status was.
+    return PingOneError.invalidRequest(`The request could not be completed. ${error.message}`);
 }
 
 /** The API listener (`https://api.pingone.com/v1` look-alike). */
@@ -79,7 +85,7 @@ export function createApiApp(controlPlane: ControlPlane, issuer: TokenIssuer, co
     app.addContentTypeParser("application/x-www-form-urlencoded", { parseAs: "string" }, (_request, body, done) =>
         body === ""
             ? done(null, undefined)
-            : done(PingOneError.invalidRequest("The request could not be completed. The body must be JSON.")),
+            : done(PingOneError.unsupportedMediaType("The request could not be completed. The body must be JSON.")),
     );
 
     const routes: { method: string; pattern: RegExp }[] = [];
@@ -89,7 +95,7 @@ export function createApiApp(controlPlane: ControlPlane, issuer: TokenIssuer, co
             routes.push({ method, pattern });
         }
     });
-    app.addHook("onRequest", async (request) => authenticate(issuer, request));
+    app.addHook("onRequest", async (request) => authenticate(issuer, context.state, request));
 
     registerDirectoryRoutes(app, context);
     registerUserRoutes(app, context);
@@ -110,7 +116,7 @@ export function createApiApp(controlPlane: ControlPlane, issuer: TokenIssuer, co
         const allowed = routes.filter((route) => route.pattern.test(path)).map((route) => route.method);
         if (allowed.length > 0) {
             void reply.header("Allow", [...new Set(allowed)].join(", "));
-            return sendError(reply, errorForStatus(405));
+            return sendError(reply, PingOneError.methodNotAllowed());
         }
         return sendError(reply, PingOneError.notFound());
     });

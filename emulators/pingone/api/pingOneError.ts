@@ -11,7 +11,8 @@ export type ErrorDetail = z.infer<typeof ErrorDetailSchema>;
 
 export const ErrorEnvelopeSchema = z.object({
     id: z.string(),
-    code: z.string(),
+    /** Absent only on 405, for which no source documents a code (GoClient's error-code enums have none). */
+    code: z.string().optional(),
     message: z.string(),
     details: z.array(ErrorDetailSchema).optional(),
 });
@@ -22,8 +23,6 @@ const MESSAGES = {
     INVALID_REQUEST: "The request could not be completed. The request was malformed or invalid.",
     ACCESS_FAILED: "The request could not be completed. You do not have access to this resource.",
     NOT_FOUND: "The request could not be completed. The requested resource was not found.",
-    // inferred: the reference documents 405 but not its code; PingOne names codes after the condition.
-    METHOD_NOT_ALLOWED: "The request could not be completed. The HTTP method is not supported for this resource.",
     REQUEST_LIMITED: "The request could not be completed. Too many requests were made.",
     UNEXPECTED_ERROR: "The request could not be completed. An unexpected error occurred.",
 } as const;
@@ -35,8 +34,8 @@ export class PingOneError extends Error {
 
     constructor(
         readonly statusCode: number,
-        readonly code: TopLevelCode,
-        message: string = MESSAGES[code],
+        readonly code: TopLevelCode | undefined,
+        message: string = code ? MESSAGES[code] : "The request could not be completed.",
         readonly details: ErrorDetail[] = [],
     ) {
         super(message);
@@ -57,6 +56,20 @@ export class PingOneError extends Error {
         return new PingOneError(400, "INVALID_REQUEST", message, details);
     }
 
+    /** 415: GoClient documents `INVALID_REQUEST` for an unsupported media type. */
+    static unsupportedMediaType(message: string): PingOneError {
+        return new PingOneError(415, "INVALID_REQUEST", message);
+    }
+
+    /** 405: the Docs conventions page documents the status, no source a code, so none is invented. */
+    static methodNotAllowed(): PingOneError {
+        return new PingOneError(
+            405,
+            undefined,
+            "The request could not be completed. The HTTP method is not supported for this resource.",
+        );
+    }
+
     static notFound(): PingOneError {
         return new PingOneError(404, "NOT_FOUND");
     }
@@ -68,7 +81,7 @@ export class PingOneError extends Error {
     toEnvelope(): ErrorEnvelope {
         return {
             id: randomUUID(),
-            code: this.code,
+            ...(this.code !== undefined && { code: this.code }),
             message: this.message,
             // Real responses omit `details` when there is nothing to point at (404, 401...).
             ...(this.details.length > 0 && { details: this.details }),
@@ -81,20 +94,22 @@ export function errorForStatus(status: number): PingOneError {
     if (status === 401 || status === 403) {
         return PingOneError.accessFailed(status);
     }
+    if (status === 405) {
+        return PingOneError.methodNotAllowed();
+    }
     const code: TopLevelCode =
         status === 404
             ? "NOT_FOUND"
-            : status === 405
-              ? "METHOD_NOT_ALLOWED"
-              : status === 429
-                ? "REQUEST_LIMITED"
-                : status >= 500
-                  ? "UNEXPECTED_ERROR"
-                  : "INVALID_REQUEST";
+            : status === 429
+              ? "REQUEST_LIMITED"
+              : status >= 500
+                ? "UNEXPECTED_ERROR"
+                : "INVALID_REQUEST";
     return new PingOneError(status, code);
 }
 
-/** `ErrorBodyFormatter` for the shared ControlPlane. */
-export function pingOneErrorBody(status: number): ErrorEnvelope {
-    return errorForStatus(status).toEnvelope();
+/** `ErrorBodyFormatter` for the shared ControlPlane; an injected fault may name its own `code`. */
+export function pingOneErrorBody(status: number, code?: string): ErrorEnvelope {
+    const envelope = errorForStatus(status).toEnvelope();
+    return code === undefined ? envelope : { ...envelope, code };
 }

@@ -49,6 +49,17 @@ function activationProblems(environment: Environment, body: RuleWrite, ruleId: s
         return [];
     }
     const problems: ErrorDetail[] = [];
+    const target = environment.stores[body.targetStore.id];
+    if (target !== undefined && target.status !== "ACTIVE") {
+        // Read (console docs "Creating a provisioning rule"): the connection must be enabled to enable a rule on it.
+        // The API's own answer is unknown; this 400 INVALID_DATA and its message are inferred.
+        problems.push(
+            invalid(
+                "active",
+                `A rule cannot be enabled while its connection (store ${target.id}) is disabled; enable the connection first.`,
+            ),
+        );
+    }
     const mappings = Object.values(environment.mappings).filter((mapping) => mapping.rule.id === ruleId);
     if (mappings.length === 0) {
         problems.push(invalid("active", "A rule cannot be activated before it has at least one attribute mapping."));

@@ -40,9 +40,24 @@ function sendOAuthError(reply: FastifyReply, failure: OAuthError): FastifyReply 
         .send({ error: failure.error, error_description: failure.description });
 }
 
-/** client_secret_basic or client_secret_post; using both at once is refused (RFC 6749 §2.3.1). */
-function clientCredentials(request: FastifyRequest, form: z.infer<typeof TokenRequestSchema>) {
+/** The worker app's `tokenEndpointAuthMethod` (SDK enum `EnumApplicationOIDCTokenAuthMethod`, lower-cased). */
+export const TOKEN_AUTH_METHODS = ["client_secret_basic", "client_secret_post"] as const;
+export type TokenAuthMethod = (typeof TOKEN_AUTH_METHODS)[number];
+
+/**
+ * client_secret_basic or client_secret_post; using both at once is refused (RFC 6749 §2.3.1). An app limited to one
+ * method refuses the other with `invalid_client`, as PingOne does for an app set to the other method.
+ */
+function clientCredentials(
+    request: FastifyRequest,
+    form: z.infer<typeof TokenRequestSchema>,
+    allowed: TokenAuthMethod | undefined,
+) {
     const header = request.headers.authorization;
+    const used: TokenAuthMethod = header === undefined ? "client_secret_post" : "client_secret_basic";
+    if (allowed !== undefined && used !== allowed) {
+        throw new OAuthError(401, "invalid_client", `The application authenticates with ${allowed.toUpperCase()}.`);
+    }
     if (header === undefined) {
         if (form.client_id === undefined || form.client_secret === undefined) {
             throw new OAuthError(401, "invalid_client", "Client authentication is required.");
@@ -68,7 +83,12 @@ function clientCredentials(request: FastifyRequest, form: z.infer<typeof TokenRe
 }
 
 /** The auth listener (`https://auth.pingone.com` look-alike): the worker app's client-credentials token endpoint. */
-export function createAuthApp(controlPlane: ControlPlane, state: EmulatorState, issuer: TokenIssuer): FastifyInstance {
+export function createAuthApp(
+    controlPlane: ControlPlane,
+    state: EmulatorState,
+    issuer: TokenIssuer,
+    tokenAuthMethod?: TokenAuthMethod,
+): FastifyInstance {
     const app = createServiceApp(controlPlane);
 
     app.post<{ Params: { envId: string } }>("/:envId/as/token", async (request, reply) => {
@@ -81,7 +101,7 @@ export function createAuthApp(controlPlane: ControlPlane, state: EmulatorState, 
                 throw new OAuthError(404, "invalid_request", `Environment ${request.params.envId} was not found.`);
             }
             const form = TokenRequestSchema.parse(request.body ?? {});
-            const { clientId, clientSecret } = clientCredentials(request, form);
+            const { clientId, clientSecret } = clientCredentials(request, form, tokenAuthMethod);
             // inferred: one worker app with the same credentials in every environment; its tokens name the environment.
             const worker = state.data.worker;
             if (clientId !== worker.clientId || clientSecret !== worker.clientSecret) {

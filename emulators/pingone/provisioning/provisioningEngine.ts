@@ -14,7 +14,9 @@ type Job =
     /** A revision: every in-scope user of every engaged rule, plus pending deprovisioning. */
     | { kind: "resync"; envId: string }
     /** An out-of-band configuration edit: only users whose scope membership changed. */
-    | { kind: "reconcile"; envId: string };
+    | { kind: "reconcile"; envId: string }
+    /** A rule deleted with `?deprovision=true`: only the queued deprovisioning. */
+    | { kind: "deprovision"; envId: string };
 
 export interface ProvisioningSummary {
     jobs: number;
@@ -55,6 +57,10 @@ export class ProvisioningEngine {
 
     configurationChanged(envId: string): void {
         this.enqueue({ kind: "reconcile", envId });
+    }
+
+    deprovisionPending(envId: string): void {
+        this.enqueue({ kind: "deprovision", envId });
     }
 
     /** Resolves when no job is queued or running. */
@@ -107,6 +113,11 @@ export class ProvisioningEngine {
     private async run(job: Job): Promise<void> {
         const environment = this.state.data.environments[job.envId];
         if (!environment) {
+            return;
+        }
+        if (job.kind === "deprovision") {
+            await this.runPendingDeprovisions(environment);
+            this.state.changed();
             return;
         }
         for (const engaged of engagedRules(environment)) {
@@ -205,7 +216,7 @@ export class ProvisioningEngine {
         });
     }
 
-    /** Users of deleted `managed` stores, deprovisioned at the next revision (read). */
+    /** Users of deleted `managed` stores, deprovisioned at the next revision (read), and of rules deleted with deprovisioning. */
     private async runPendingDeprovisions(environment: Environment): Promise<void> {
         for (const { store, identifiers } of environment.pendingDeprovisions.splice(0)) {
             const configuration = ScimConfigurationSchema.safeParse(store.configuration);

@@ -1,4 +1,4 @@
-import type { Environment, Store } from "./resourceSchemas";
+import type { Environment, Rule, Store } from "./resourceSchemas";
 
 /** Deletes a rule and its mappings (sync records stay: they still say who exists in the target). */
 export function deleteRule(environment: Environment, ruleId: string): void {
@@ -45,4 +45,33 @@ export function deleteStore(environment: Environment, store: Store): void {
         delete environment.syncRecords[key];
     }
     delete environment.stores[store.id];
+}
+
+/**
+ * `DELETE …/rules/{id}?deprovision=true` (Docs "Delete Rule"): queues the users this rule provisioned into its target
+ * for deprovisioning, by the store's REMOVE_ACTION, except those another rule still keeps there. inferred: they are
+ * deprovisioned right away, not at the next revision, and their sync records go with the rule.
+ */
+export function queueRuleDeprovisioning(environment: Environment, rule: Rule): void {
+    const store = environment.stores[rule.targetStore.id];
+    const records = Object.entries(environment.syncRecords).filter(([, record]) => record.ruleId === rule.id);
+    const keptByOthers = new Set(
+        Object.values(environment.syncRecords)
+            .filter(
+                (r) =>
+                    r.ruleId !== rule.id && r.ruleId in environment.rules && r.storeId === store?.id && r.provisioned,
+            )
+            .map((r) => r.identifier),
+    );
+    const identifiers = records.flatMap(([, record]) =>
+        record.provisioned && record.identifier !== undefined && !keptByOthers.has(record.identifier)
+            ? [record.identifier]
+            : [],
+    );
+    if (store && identifiers.length > 0) {
+        environment.pendingDeprovisions.push({ store, identifiers: [...new Set(identifiers)] });
+    }
+    for (const [key] of records) {
+        delete environment.syncRecords[key];
+    }
 }

@@ -159,7 +159,8 @@ export const RevisionSchema = z.object({
     id: z.string(),
     environment: ReferenceSchema,
     createdAt: z.string(),
-    createdBy: ReferenceSchema,
+    /** The actor's id: a string in the Docs data model (state files of older versions held `{id}`). */
+    createdBy: z.union([z.string(), ReferenceSchema.transform((actor) => actor.id)]),
     previousRevision: ReferenceSchema.optional(),
     /** Ids of the configuration objects the revision captured (internal; not part of the API representation). */
     snapshot: z.object({
@@ -214,7 +215,16 @@ export const EmulatorStateSchema = z.object({
     version: z.literal(1),
     /** HMAC key of the access tokens, persisted so issued tokens survive a restart. */
     signingKey: z.string(),
-    worker: z.object({ clientId: z.string(), clientSecret: z.string() }),
+    worker: z.object({
+        clientId: z.string(),
+        clientSecret: z.string(),
+        /**
+         * Environments where the worker app holds a role (Environment Admin); every environment when absent. Its
+         * token is good in each of them, as the official Terraform provider's acceptance tests use one worker to
+         * manage environments they create.
+         */
+        roleEnvironmentIds: z.array(z.string()).optional(),
+    }),
     environments: z.record(z.string(), EnvironmentSchema),
 });
 export type EmulatorStateData = z.infer<typeof EmulatorStateSchema>;

@@ -226,7 +226,7 @@ describe("docuware-pingone verify: DocuWare provisioning", function () {
         assert.equal(result.code, 0, describeRun(result));
         assert.match(
             result.stderr,
-            /^ {2}retrying DocuWare GET http:\/\/\S+\/IdentityServiceInfo in \d+\.\d s \(HTTP 503\)…$/m,
+            /^ {2}DocuWare HTTP 503: retrying GET \/DocuWare\/Platform\/Home\/IdentityServiceInfo in \d+\.\d s \(attempt 1 of 1\)$/m,
         );
     });
 

@@ -70,6 +70,33 @@ describe("PingOne emulator: authentication and errors", () => {
             assert.equal(expectStatus(both, 400).error, "invalid_request");
         });
 
+        it("refuses the other method with invalid_client when the worker app is limited to one", async () => {
+            for (const method of ["client_secret_basic", "client_secret_post"] as const) {
+                const limited = await startPingOneEmulator({
+                    workerClientId: "worker-id",
+                    workerClientSecret: "worker-secret",
+                    tokenAuthMethod: method,
+                });
+                try {
+                    const url = `${limited.authUrl}/${limited.environmentId}/as/token`;
+                    const basic = await http.post(url, "grant_type=client_credentials", {
+                        auth: { username: "worker-id", password: "worker-secret" },
+                        headers: FORM,
+                    });
+                    const post = await http.post(
+                        url,
+                        "grant_type=client_credentials&client_id=worker-id&client_secret=worker-secret",
+                        { headers: FORM },
+                    );
+                    const [accepted, refused] = method === "client_secret_basic" ? [basic, post] : [post, basic];
+                    expectStatus(accepted, 200);
+                    assert.equal(expectStatus(refused, 401).error, "invalid_client", method);
+                } finally {
+                    await limited.close();
+                }
+            }
+        });
+
         it("answers OAuth errors for unknown environments and routes on the auth listener", async () => {
             const unknownEnv = await http.post(`${emulator.authUrl}/nope/as/token`, "grant_type=client_credentials", {
                 headers: FORM,
@@ -104,18 +131,19 @@ describe("PingOne emulator: authentication and errors", () => {
             assertEnvelope(expectStatus(forged, 401), "ACCESS_FAILED");
         });
 
-        it("binds tokens to their environment (403 elsewhere)", async () => {
+        it("lets a worker token manage every environment where the worker holds a role, 403 elsewhere", async () => {
             const two = await startPingOneEmulator({ environments: [{ name: "A" }, { name: "B" }] });
             try {
-                const [first, second] = two.environmentIds;
+                const [first, second] = two.environmentIds as [string, string];
                 const token = await fetchToken(two, first);
-                expectStatus(await apiClient(two, first ?? "", token).get(""), 200);
-                assertEnvelope(expectStatus(await apiClient(two, second ?? "", token).get(""), 403), "ACCESS_FAILED");
-                const environment = expectStatus(
-                    await apiClient(two, second ?? "", await fetchToken(two, second)).get(""),
-                    200,
-                );
-                assert.equal(environment.name, "B");
+                expectStatus(await apiClient(two, first, token).get(""), 200);
+                const other = expectStatus(await apiClient(two, second, token).get("/propagation/stores"), 200);
+                assert.equal(other._embedded.stores[0].environment.id, second);
+                await two.control.put("/worker/roles", { environmentIds: [first] });
+                assertEnvelope(expectStatus(await apiClient(two, second, token).get(""), 403), "ACCESS_FAILED");
+                expectStatus(await apiClient(two, first, token).get(""), 200);
+                await two.control.put("/worker/roles", { environmentIds: null });
+                expectStatus(await apiClient(two, second, token).get(""), 200);
             } finally {
                 await two.close();
             }
@@ -131,11 +159,13 @@ describe("PingOne emulator: authentication and errors", () => {
             assertEnvelope(expectStatus(await harness.api.get("/nothing-here"), 404), "NOT_FOUND");
             assertEnvelope(expectStatus(await harness.api.get("/users/4b4f8b9e-unknown"), 404), "NOT_FOUND");
             const wrongMethod = await harness.api.patch("/propagation/revisions/id:latest", {});
-            assertEnvelope(expectStatus(wrongMethod, 405), "METHOD_NOT_ALLOWED");
+            const body = expectStatus(wrongMethod, 405);
+            assert.equal(typeof body.id, "string");
+            assert.equal(body.code, undefined, "no source documents a code for 405");
             assert.match(String(wrongMethod.headers["allow"]), /GET/);
         });
 
-        it("answers malformed JSON, non-object bodies and unknown content types with 400 INVALID_REQUEST", async () => {
+        it("answers malformed JSON and non-object bodies with 400, unknown content types with 415 INVALID_REQUEST", async () => {
             const headers = { "Content-Type": "application/json" };
             assertEnvelope(
                 expectStatus(await harness.api.post("/users", "{oops", { headers }), 400),
@@ -143,7 +173,11 @@ describe("PingOne emulator: authentication and errors", () => {
             );
             assertEnvelope(expectStatus(await harness.api.post("/users", "[1]", { headers }), 400), "INVALID_REQUEST");
             const xml = await harness.api.post("/users", "<user/>", { headers: { "Content-Type": "application/xml" } });
-            assertEnvelope(expectStatus(xml, 400), "INVALID_REQUEST");
+            assertEnvelope(expectStatus(xml, 415), "INVALID_REQUEST");
+            const form = await harness.api.post("/users", "username=x", {
+                headers: { "Content-Type": "application/x-www-form-urlencoded" },
+            });
+            assertEnvelope(expectStatus(form, 415), "INVALID_REQUEST");
         });
     });
 

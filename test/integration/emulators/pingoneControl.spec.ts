@@ -57,7 +57,7 @@ describe("PingOne emulator: connection check and test-control API", () => {
         it("validates the proposed store and requires the connection-check content type", async () => {
             const invalid = expectStatus(await check({ SCIM_VERSION: "3.0" }), 400);
             assert.equal(invalid.details[0].target, "configuration.SCIM_VERSION");
-            const plainJson = expectStatus(await check({}, { "Content-Type": "application/json" }), 400);
+            const plainJson = expectStatus(await check({}, { "Content-Type": "application/json" }), 415);
             assert.equal(plainJson.code, "INVALID_REQUEST");
         });
     });

@@ -230,6 +230,78 @@ describe("PingOne emulator: propagation configuration", () => {
             }
         });
 
+        it("takes the documented update model on PUT (no plan or stores), and the full body when it matches", async () => {
+            const store = await createStore();
+            const plan = await createPlan();
+            const rule = expectStatus(
+                await harness.api.post(`/propagation/plans/${plan.id}/rules`, ruleBody(store.id)),
+                201,
+            );
+            const { sourceStore: _source, targetStore: _target, ...update } = ruleBody(store.id);
+            const renamed = expectStatus(
+                await harness.api.put(`/propagation/rules/${rule.id}`, { ...update, name: "Renamed" }),
+                200,
+            );
+            assert.equal(renamed.name, "Renamed");
+            assert.equal(renamed.targetStore.id, store.id);
+            assert.equal(renamed.plan.id, plan.id);
+            const full = { ...ruleBody(store.id), plan: { id: plan.id } };
+            expectStatus(await harness.api.put(`/propagation/rules/${rule.id}`, full), 200);
+        });
+
+        it("enables a rule only on an enabled connection, and disables a connection only under no enabled rule", async () => {
+            const store = await createStore({}, { status: "INACTIVE" });
+            const plan = await createPlan();
+            const rule = expectStatus(
+                await harness.api.post(`/propagation/plans/${plan.id}/rules`, ruleBody(store.id)),
+                201,
+            );
+            const mappingBody = { sourceAttribute: "username", targetAttribute: "userName" };
+            expectStatus(await harness.api.post(`/propagation/rules/${rule.id}/mappings`, mappingBody), 201);
+            const refused = expectStatus(
+                await harness.api.put(`/propagation/rules/${rule.id}`, ruleBody(store.id, { active: true })),
+                400,
+            );
+            assert.equal(refused.code, "INVALID_DATA");
+            assert.equal(refused.details[0].target, "active");
+            assert.match(
+                refused.details[0].message,
+                /while its connection .* is disabled; enable the connection first/,
+            );
+            const storeBody = scimStoreBody({}, {});
+            expectStatus(await harness.api.put(`/propagation/stores/${store.id}`, storeBody), 200);
+            expectStatus(
+                await harness.api.put(`/propagation/rules/${rule.id}`, ruleBody(store.id, { active: true })),
+                200,
+            );
+            const disabling = expectStatus(
+                await harness.api.put(`/propagation/stores/${store.id}`, { ...storeBody, status: "INACTIVE" }),
+                400,
+            );
+            assert.equal(disabling.details[0].target, "status");
+            expectStatus(await harness.api.put(`/propagation/rules/${rule.id}`, ruleBody(store.id)), 200);
+            expectStatus(
+                await harness.api.put(`/propagation/stores/${store.id}`, { ...storeBody, status: "INACTIVE" }),
+                200,
+            );
+        });
+
+        it("deletes with ?deprovision=true only a rule whose target store is managed", async () => {
+            const store = await createStore();
+            const plan = await createPlan();
+            const path = `/propagation/plans/${plan.id}/rules`;
+            const rule = expectStatus(await harness.api.post(path, ruleBody(store.id)), 201);
+            const refused = expectStatus(
+                await harness.api.delete(`/propagation/rules/${rule.id}?deprovision=true`),
+                400,
+            );
+            assert.equal(refused.details[0].target, "deprovision");
+            expectStatus(await harness.api.delete(`/propagation/rules/${rule.id}`), 204);
+            const managed = await createStore({}, { name: "Managed", managed: true });
+            const second = expectStatus(await harness.api.post(path, ruleBody(managed.id)), 201);
+            expectStatus(await harness.api.delete(`/propagation/rules/${second.id}?deprovision=true`), 204);
+        });
+
         it("keeps plan and stores immutable on PUT", async () => {
             const store = await createStore();
             const other = await createStore({}, { name: "Other" });
@@ -314,7 +386,7 @@ describe("PingOne emulator: propagation configuration", () => {
                 201,
             );
             assert.equal(second.previousRevision.id, first.id);
-            assert.equal(typeof second.createdBy.id, "string");
+            assert.equal(typeof second.createdBy, "string", "the actor id (Docs: a string)");
             assert.equal(second.snapshot, undefined);
             assert.equal(expectStatus(await harness.api.get("/propagation/revisions/id:latest"), 200).id, second.id);
             assert.equal(expectStatus(await harness.api.get("/propagation/revisions/id%3Alatest"), 200).id, second.id);

@@ -143,13 +143,10 @@ describe("PingOne emulator: provisioning engine", () => {
         });
 
         it("provisions existing users when a revision is created", async () => {
-            expectStatus(
-                await harness.api.put(
-                    `/propagation/stores/${storeId}`,
-                    scimStoreBody(target.configuration(), { status: "INACTIVE" }),
-                ),
-                200,
-            );
+            // Out of band: the API refuses to disable a connection under an enabled rule.
+            await harness.emulator.control.patch(`/environments/${harness.envId}/stores/${storeId}`, {
+                status: "INACTIVE",
+            });
             const user = await createUser();
             assert.equal(target.users.size, 0, "an INACTIVE store provisions nothing");
             expectStatus(

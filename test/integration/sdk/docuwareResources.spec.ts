@@ -87,7 +87,7 @@ describe("DocuWare dynamic providers against the emulator", function () {
             await assert.rejects(registrations.create({ name: "PingOne provisioning" }), (error: Error) => {
                 assert.match(
                     error.message,
-                    /DocuWare already has an app registration named "PingOne provisioning" \(client id .+\); set `adopt: true` to manage it/,
+                    /DocuWare app registration "PingOne provisioning" \(client id .+\) already exists .*set `adopt: true`/,
                 );
                 return true;
             });

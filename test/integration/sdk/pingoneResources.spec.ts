@@ -134,7 +134,7 @@ describe("PingOne dynamic providers against the emulator", function () {
     it("PropagationStore refuses a duplicate name unless adopting", async () => {
         await assert.rejects(
             stores.create(storeInputs()),
-            /PingOne already has a SCIM connection named "DocuWare" \(id .+\); set `adopt: true` to manage it, or choose another name\./,
+            /PingOne SCIM connection "DocuWare" \(id .+\) already exists and it carries no `managed-by: pulumi …` marker.*set `adopt: true` on the component or the resource; otherwise choose another name\./,
         );
         const adopted = await stores.create({ ...storeInputs(), adopt: true });
         assert.equal(adopted.id, storeId);
@@ -162,7 +162,7 @@ describe("PingOne dynamic providers against the emulator", function () {
             ['mappings.4.target: target "userName" is mapped twice; map each target attribute once'],
         );
         assert.deepEqual(await rules.failures({ ...ruleInputs(), userFilter: {} }), [
-            "userFilter: set exactly one of `populationName`, `populationId` and `expression`",
+            "userFilter: userFilter must set exactly one of `populationName`, `populationId` and `expression`",
         ]);
     });
 
@@ -218,10 +218,13 @@ describe("PingOne dynamic providers against the emulator", function () {
     });
 
     it("PropagationRule lists plan and stores in replaces, mappings and filters in place", async () => {
-        assert.deepEqual(await rules.diff(ruleId, rule, { ...ruleInputs(), targetStoreId: "other-store" }), {
-            changes: true,
-            replaces: ["targetStoreId"],
-        });
+        assert.deepEqual(
+            await rules.diff(ruleId, rule, { ...ruleInputs(), targetStoreId: "5d6e7f80-9a1b-4c2d-8e3f-4a5b6c7d8e9f" }),
+            {
+                changes: true,
+                replaces: ["targetStoreId"],
+            },
+        );
         assert.deepEqual(
             await rules.diff(ruleId, rule, { ...ruleInputs(), userFilter: { expression: "population.id pr" } }),
             {
@@ -239,6 +242,31 @@ describe("PingOne dynamic providers against the emulator", function () {
             changes: false,
             replaces: [],
         });
+    });
+
+    it("adopts a live plan, rule and revision that match without writing anything", async () => {
+        const latest = (await revisions.create({ triggers: { ruleId } })).outs.revisionId;
+        await emulators.pingone.control.resetRequests();
+        assert.equal((await plans.create({ name: "Default Plan" })).id, planId);
+        const adopted = await rules.create({ ...ruleInputs(), adopt: true });
+        assert.equal(adopted.id, ruleId);
+        assert.equal(adopted.outs.active, true);
+        assert.equal((await revisions.create({ triggers: { ruleId }, adopt: true })).outs.revisionId, latest);
+        const writes = (await emulators.pingone.control.requests()).log.filter(
+            (r) => r.method !== "GET" && !r.route.endsWith("/as/token"),
+        );
+        assert.deepEqual(writes, [], "adopting what matches sends no write");
+    });
+
+    it("PropagationRule limits the rule to groups, reads them back and shows a change as drift", async () => {
+        const grouped = { ...ruleInputs(), groupIds: ["group-2", "group-1"] };
+        rule = await rules.update(ruleId, rule, grouped);
+        const live = (await rules.read(ruleId, rule))!;
+        assert.deepEqual([...(live.groupIds as string[])].sort(), ["group-1", "group-2"]);
+        assert.deepEqual(await rules.diff(ruleId, live, grouped), { changes: false, replaces: [] });
+        assert.deepEqual(await rules.diff(ruleId, live, ruleInputs()), { changes: true, replaces: [] });
+        rule = await rules.update(ruleId, live, ruleInputs());
+        assert.equal((await rules.read(ruleId, rule))!.groupIds, undefined);
     });
 
     it("deletes the rule (deactivated first), the store and the plan, leaving nothing behind", async () => {

@@ -39,11 +39,13 @@ describe("DocuWarePingOneProvisioning (mocks)", () => {
         );
         assert.deepEqual(mocks.find(`${DYNAMIC}/docuware:AppRegistration`, "acme-registration").inputs, {
             name: "PingOne provisioning (acme)",
+            managedBy: "unit/test/acme-registration",
         });
         assert.deepEqual(mocks.find(`${DYNAMIC}/docuware:UserProvisioning`, "acme-docuware-provisioning").inputs, {
             enabled: true,
             identityProvider: "ping",
             appRegistrationClientId: "acme-registration-id",
+            managedBy: "unit/test/acme-docuware-provisioning",
         });
         assert.deepEqual(mocks.find(`${DYNAMIC}/pingone:PropagationStore`, "acme-connection").inputs, {
             name: "DocuWare (acme)",
@@ -53,6 +55,7 @@ describe("DocuWarePingOneProvisioning (mocks)", () => {
             oauthTokenUrl: "https://login-emea.docuware.cloud/org-guid/connect/token",
             oauthClientId: "acme-registration-id",
             oauthClientSecret: "acme-registration-secret",
+            managedBy: "unit/test/acme-connection",
         });
         assert.deepEqual(mocks.find(`${DYNAMIC}/pingone:PropagationRule`, "acme-rule").inputs, {
             planId: "acme-plan-id",
@@ -68,10 +71,15 @@ describe("DocuWarePingOneProvisioning (mocks)", () => {
                 { source: "name.given", target: "givenName" },
             ],
             active: true,
+            managedBy: "unit/test/acme-rule",
         });
         const revision = mocks.find(`${DYNAMIC}/pingone:PropagationRevision`, "acme-revision").inputs;
         assert.match((revision.triggers as { configuration: string }).configuration, /^[0-9a-f]{64}$/);
-        assert.equal(await unwrap(provisioning.storeId), undefined, "storeId is an output of the connection");
+        // Each id output is the matching child's output, not another child's or the component's own value.
+        assert.deepEqual(
+            await unwrap(pulumi.all([provisioning.storeId, provisioning.ruleId, provisioning.revisionId])),
+            ["acme-connection-store-id", "acme-rule-rule-id", "acme-revision-revision-id"],
+        );
         assert.equal(
             await unwrap(provisioning.status),
             'DocuWare provisioning on (ping); connection "DocuWare (acme)" on; rule "PingOne to DocuWare (acme)" on, 6 mappings',
@@ -82,13 +90,13 @@ describe("DocuWarePingOneProvisioning (mocks)", () => {
         const provisioning = new components.DocuWarePingOneProvisioning("hr", {
             organizationUrl: "https://hr.docuware.cloud",
             appRegistrationName: "HR provisioning",
-            environmentId: "env-1",
+            environmentId: "6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b",
             region: "eu",
-            planId: "shared-plan",
+            planId: "0b9a8c7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d",
             connectionName: "DocuWare HR",
             connection: { removeAction: "Disable", createUsers: false, userLookupFilter: 'userName eq "%s"' },
             ruleName: "HR users",
-            userFilter: { populationId: "pop-1" },
+            userFilter: { populationId: "3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f" },
             mappings: [
                 { source: "username", target: "userName" },
                 { expression: "#root.user.email", target: "workEmail" },
@@ -100,15 +108,15 @@ describe("DocuWarePingOneProvisioning (mocks)", () => {
         assert.ok(!mocks.resources.some((r) => r.type === `${DYNAMIC}/pingone:PropagationPlan`), "no plan child");
         const store = mocks.find(`${DYNAMIC}/pingone:PropagationStore`, "hr-connection").inputs;
         assert.equal(store.name, "DocuWare HR");
-        assert.equal(store.environmentId, "env-1");
+        assert.equal(store.environmentId, "6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b");
         assert.equal(store.region, "eu");
         assert.equal(store.removeAction, "Disable");
         assert.equal(store.createUsers, false);
         assert.equal(store.userFilter, 'userName eq "%s"');
         const rule = mocks.find(`${DYNAMIC}/pingone:PropagationRule`, "hr-rule").inputs;
-        assert.equal(rule.planId, "shared-plan");
+        assert.equal(rule.planId, "0b9a8c7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d");
         assert.equal(rule.name, "HR users");
-        assert.deepEqual(rule.userFilter, { populationId: "pop-1" });
+        assert.deepEqual(rule.userFilter, { populationId: "3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f" });
         assert.equal(rule.active, false);
         assert.deepEqual(rule.mappings, [
             { source: "username", target: "userName" },
@@ -118,7 +126,7 @@ describe("DocuWarePingOneProvisioning (mocks)", () => {
             mocks.find(`${DYNAMIC}/docuware:AppRegistration`, "hr-registration").inputs.name,
             "HR provisioning",
         );
-        assert.equal(await unwrap(provisioning.planId), "shared-plan");
+        assert.equal(await unwrap(provisioning.planId), "0b9a8c7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d");
     });
 
     it("uses an existing registration instead of creating one", async () => {
@@ -134,6 +142,65 @@ describe("DocuWarePingOneProvisioning (mocks)", () => {
         const existing = mocks.find(`${DYNAMIC}/docuware:ExistingAppRegistration`, "cloud-registration").inputs;
         assert.equal(existing.identityProvider, "ping");
         assert.equal(existing.organizationUrl, "https://acme.docuware.cloud");
+    });
+
+    it("accepts Outputs for the structured arguments and passes their fields on", async () => {
+        const provisioning = new components.DocuWarePingOneProvisioning("outputs", {
+            existingRegistration: pulumi.output({ clientId: "client", clientSecret: pulumi.secret("secret") }),
+            connection: pulumi.output({ removeAction: "Delete" as const, deprovisionOnDelete: true }),
+            userFilter: pulumi.output({ populationId: "pop-2" }),
+            mappings: pulumi.output([{ source: "username", target: "userName" }]),
+        });
+        await settle(provisioning);
+        const existing = mocks.find(`${DYNAMIC}/docuware:ExistingAppRegistration`, "outputs-registration").inputs;
+        // The registration holds a secret, so both of its fields reach the child as secrets.
+        const secretValue = (value: unknown) => (value as { value: unknown }).value;
+        assert.equal(secretValue(existing.clientId), "client");
+        assert.equal(secretValue(existing.clientSecret), "secret");
+        const store = mocks.find(`${DYNAMIC}/pingone:PropagationStore`, "outputs-connection").inputs;
+        assert.equal(store.removeAction, "Delete");
+        assert.equal(store.managed, true);
+        const rule = mocks.find(`${DYNAMIC}/pingone:PropagationRule`, "outputs-rule").inputs;
+        assert.deepEqual(rule.userFilter, { populationId: "pop-2" });
+        assert.deepEqual(rule.mappings, [{ source: "username", target: "userName" }]);
+    });
+
+    it("checks the known fields of a structured argument whose other fields are Outputs", () => {
+        assert.throws(
+            () =>
+                new components.DocuWarePingOneProvisioning("partly-known", {
+                    connection: { removeAction: "Purge" as "Delete", createUsers: pulumi.output(true) },
+                    existingRegistration: { clientId: pulumi.secret("client"), clientSecret: "" },
+                }),
+            (error: Error) => {
+                assert.equal(
+                    error.message,
+                    [
+                        'Invalid arguments for DocuWarePingOneProvisioning "partly-known":',
+                        "  - `existingRegistration.clientSecret` must not be empty.",
+                        '  - `connection.removeAction`: Invalid option: expected one of "Disable"|"Delete".',
+                    ].join("\n"),
+                );
+                return true;
+            },
+        );
+    });
+
+    it("passes `adopt` to every child that can take over a live object", async () => {
+        await settle(new components.DocuWarePingOneProvisioning("live", { adopt: true }));
+        const adopting = mocks.resources.filter((r) => r.inputs.adopt === true).map((r) => r.type.split("/")[1]);
+        assert.deepEqual(adopting.sort(), [
+            "docuware:AppRegistration",
+            "pingone:PropagationRevision",
+            "pingone:PropagationRule",
+            "pingone:PropagationStore",
+        ]);
+        mocks.reset();
+        await settle(new components.DocuWarePingOneProvisioning("new", {}));
+        assert.ok(
+            mocks.resources.every((r) => r.inputs.adopt === undefined),
+            "adopting is off by default",
+        );
     });
 
     it("names several instances after their component, so they live in one stack", async () => {
@@ -165,15 +232,16 @@ describe("DocuWarePingOneProvisioning (mocks)", () => {
                     [
                         'Invalid arguments for DocuWarePingOneProvisioning "bad":',
                         "  - `appRegistrationName` and `existingRegistration` cannot both be set: either create a registration or use one made in DocuWare Configuration.",
-                        "  - `existingRegistration.clientId` is required; copy it from the app registration in DocuWare Configuration.",
                         '  - `organizationUrl` must be an absolute https URL such as https://acme.docuware.cloud, got "acme.docuware.cloud".',
-                        '  - `region` must be one of com, eu, asia, ca, com.au, got "mars".',
-                        "  - `appRegistrationName` must not be empty; leave it out to use the default name.",
-                        "  - `userFilter` must set exactly one of `populationName`, `populationId` and `expression` (leave it out for the population named Default).",
-                        "  - `mappings[1]` must set exactly one of `source` and `expression`.",
-                        '  - `mappings[1].target` maps "userName" again (also `mappings[0]`); map each target attribute once.',
-                        '  - `connection.removeAction` must be "Disable" or "Delete", got "Purge".',
+                        '  - `region`: Unknown PingOne region "mars"; use one of com, eu, asia, ca, com.au, sg (or the Terraform codes NA, EU, AP, CA, AU, SG).',
+                        "  - `appRegistrationName` must not be empty.",
+                        "  - `existingRegistration.clientId` must not be empty.",
+                        '  - `connection.removeAction`: Invalid option: expected one of "Disable"|"Delete".',
                         '  - `connection.userLookupFilter` must contain %s for the user\'s identifier, e.g. userName eq "%s".',
+                        '  - `userFilter.populationId` must be a PingOne id (a UUID such as 9a3b1c2d-4e5f-4a6b-8c7d-0e1f2a3b4c5d), got "p"; copy the population\'s ID from Directory > Populations in the PingOne console, or use `populationName`.',
+                        "  - `userFilter` must set exactly one of `populationName`, `populationId` and `expression`.",
+                        "  - `mappings[1]` must set exactly one of `source` and `expression`.",
+                        '  - `mappings[1].target`: target "userName" is mapped twice; map each target attribute once.',
                     ].join("\n"),
                 );
                 return true;
@@ -189,7 +257,17 @@ describe("DocuWarePingOneProvisioning (mocks)", () => {
     it("refuses an enabled rule without mappings", () => {
         assert.throws(
             () => new components.DocuWarePingOneProvisioning("empty", { mappings: [] }),
-            /`mappings` must not be empty while the rule is enabled; leave it out to use the guide's mappings\./,
+            /- `mappings`: an active rule needs at least one attribute mapping; add mappings or set `active: false`\.$/,
         );
+    });
+
+    it("refuses an enabled rule on a disabled connection, saying why, and allows both off", () => {
+        for (const ruleEnabled of [true, undefined]) {
+            assert.throws(
+                () => new components.DocuWarePingOneProvisioning("off", { connectionEnabled: false, ruleEnabled }),
+                /`ruleEnabled` must be false while `connectionEnabled` is false: PingOne enables a rule only on an enabled connection; set `ruleEnabled: false` too, or enable the connection\./,
+            );
+        }
+        new components.DocuWarePingOneProvisioning("both-off", { connectionEnabled: false, ruleEnabled: false });
     });
 });

@@ -17,9 +17,9 @@ const exportedStackPolicies = Object.entries(exported).filter(
     ([, value]) => typeof value === "object" && value !== null && "validateStack" in value,
 );
 
-/** The README's policy table: name → [what it checks, default level, config keys]. */
+/** The policy table of docs/policies.md: name → [what it checks, default level, config keys]. */
 function readmeTable(): Map<string, string[]> {
-    const rows = readFileSync(path.join(POLICY_DIR, "README.md"), "utf8")
+    const rows = readFileSync(path.join(POLICY_DIR, "..", "docs", "policies.md"), "utf8")
         .split("\n")
         .filter((line) => /^\|\s*`[a-z-]+`\s*\|/.test(line));
     return new Map(
@@ -72,7 +72,7 @@ describe("policy pack", () => {
         }
     });
 
-    it("documents every policy in the README table with its default level and config keys", () => {
+    it("documents every policy in the table of docs/policies.md with its default level and config keys", () => {
         const table = readmeTable();
         assert.deepEqual(
             [...table.keys()],
@@ -86,7 +86,7 @@ describe("policy pack", () => {
                 assert.equal(keys, "—", policy.name);
             }
             for (const key of configKeys) {
-                assert.ok(keys!.includes(`\`${key}\``), `${policy.name}: ${key} in the README`);
+                assert.ok(keys!.includes(`\`${key}\``), `${policy.name}: ${key} in docs/policies.md`);
             }
         }
     });

@@ -3,6 +3,7 @@ import {
     IdentityProviderSlugSchema,
     identityProviderFields,
     identityProviderSlug,
+    parseScimBaseUrl,
     scimBaseUrl,
 } from "../../../sdk/docuware/identityProvider";
 
@@ -43,5 +44,30 @@ describe("DocuWare identity provider slugs", () => {
             /must be "ping", "azure", "okta", "onpremise" or "generic-<identifier>"/,
         );
         assert.equal(IdentityProviderSlugSchema.safeParse("generic-").success, false);
+    });
+
+    it("parses a DocuWare SCIM base URL back into organization and identity provider", () => {
+        for (const [organizationUrl, slug] of [
+            ["https://acme.docuware.cloud", "ping"],
+            ["https://dms.example.com/onprem", "generic-acme.v2"],
+            ["http://127.0.0.1:4000", "azure"],
+        ] as const) {
+            assert.deepEqual(parseScimBaseUrl(scimBaseUrl(organizationUrl, slug)), {
+                organizationUrl,
+                identityProvider: slug,
+            });
+        }
+        assert.deepEqual(
+            parseScimBaseUrl("https://acme.docuware.cloud/docuware/services/userprovisioningservice/ping/scim/"),
+            { organizationUrl: "https://acme.docuware.cloud", identityProvider: "ping" },
+        );
+        for (const other of [
+            "https://scim.example.com/v2",
+            "https://acme.docuware.cloud/DocuWare/Services/UserProvisioningService/ping",
+            "https://acme.docuware.cloud/DocuWare/Services/UserProvisioningService/ping/scim/Users",
+            "",
+        ]) {
+            assert.equal(parseScimBaseUrl(other), undefined, other);
+        }
     });
 });

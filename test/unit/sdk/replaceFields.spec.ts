@@ -21,7 +21,9 @@ describe("replace only what cannot change in place", () => {
                 const [before, after] =
                     field === "mappings"
                         ? [[{ source: "username", target: "userName" }], [{ source: "email", target: "userName" }]]
-                        : ["old value", "new value"];
+                        : field === "groupIds"
+                          ? [["group-a"], ["group-b"]]
+                          : ["old value", "new value"];
                 const changed = changedFields(definition, { [field]: before }, { [field]: after });
                 assert.deepEqual(changed, [field], `${field} is compared`);
             }
@@ -46,6 +48,7 @@ describe("replace only what cannot change in place", () => {
             "description",
             "userFilter",
             "mappings",
+            "groupIds",
             "active",
         ]);
     });

@@ -29,17 +29,49 @@ describe("provider settings from stack config and environment", () => {
         Object.assign(process.env, {
             PINGONE_CLIENT_ID: "id",
             PINGONE_CLIENT_SECRET: "secret-value",
-            PINGONE_ENVIRONMENT_ID: "env",
+            PINGONE_ENVIRONMENT_ID: "6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b",
             PINGONE_REGION_CODE: "EU",
         });
         assert.deepEqual(pingOneSettings(), {
             clientId: "id",
             clientSecret: "secret-value",
-            environmentId: "env",
+            environmentId: "6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b",
+            tokenEndpointAuthMethod: "auto",
             authUrl: "https://auth.pingone.eu",
             apiUrl: "https://api.pingone.eu/v1",
         });
         assert.equal(pingOneSettings("asia").apiUrl, "https://api.pingone.asia/v1", "a resource's region wins");
+    });
+
+    it("reads the worker's token endpoint authentication method, and names the key and variable of a bad one", () => {
+        Object.assign(process.env, {
+            PINGONE_CLIENT_ID: "id",
+            PINGONE_CLIENT_SECRET: "secret-value",
+            PINGONE_ENVIRONMENT_ID: "6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b",
+            PINGONE_REGION_CODE: "sg",
+        });
+        for (const [value, expected] of [
+            ["post", "post"],
+            ["BASIC", "basic"],
+            ["client_secret_post", "post"],
+            ["auto", "auto"],
+        ]) {
+            process.env.PINGONE_TOKEN_ENDPOINT_AUTH_METHOD = value;
+            assert.equal(pingOneSettings().tokenEndpointAuthMethod, expected);
+        }
+        setStackConfig({ get: (key) => (key === "pingone:tokenEndpointAuthMethod" ? "header" : undefined) });
+        assert.throws(
+            () => pingOneSettings(),
+            (error: Error) => {
+                assert.ok(error instanceof ConfigurationError);
+                assert.equal(
+                    error.message,
+                    '`pingone:tokenEndpointAuthMethod` (PINGONE_TOKEN_ENDPOINT_AUTH_METHOD) must be auto, basic or post, got "header"; ' +
+                        "leave it unset (auto) unless the worker application must use one method.",
+                );
+                return true;
+            },
+        );
     });
 
     it("prefers stack config over environment variables, and custom URLs over the region", () => {
@@ -47,7 +79,7 @@ describe("provider settings from stack config and environment", () => {
         const config: Record<string, string> = {
             "pingone:clientId": "from-config",
             "pingone:clientSecret": "config-secret",
-            "pingone:environmentId": "env",
+            "pingone:environmentId": "6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b",
             "pingone:authUrl": "http://127.0.0.1:1/",
             "pingone:apiUrl": "http://127.0.0.1:2/v1/",
         };
@@ -72,7 +104,11 @@ describe("provider settings from stack config and environment", () => {
                 return true;
             },
         );
-        Object.assign(process.env, { PINGONE_CLIENT_ID: "a", PINGONE_CLIENT_SECRET: "b", PINGONE_ENVIRONMENT_ID: "c" });
+        Object.assign(process.env, {
+            PINGONE_CLIENT_ID: "a",
+            PINGONE_CLIENT_SECRET: "b",
+            PINGONE_ENVIRONMENT_ID: "6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b",
+        });
         assert.throws(() => pingOneSettings(), /PingOne region is not set; set `pingone:regionCode`/);
     });
 
@@ -92,7 +128,7 @@ describe("provider settings from stack config and environment", () => {
         process.env.DOCUWARE_ADMIN_CREDENTIALS = "not json";
         assert.throws(
             () => docuWareAdminCredentials("https://acme.docuware.cloud"),
-            /`docuware:adminCredentials` must be JSON like/,
+            /`docuware:adminCredentials` \(DOCUWARE_ADMIN_CREDENTIALS\) must be JSON like/,
         );
     });
 });

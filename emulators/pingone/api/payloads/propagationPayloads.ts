@@ -36,6 +36,12 @@ export const RuleWriteSchema = z.object({
 });
 export type RuleWrite = z.infer<typeof RuleWriteSchema>;
 
+/**
+ * Rule PUT: the Docs "Update Rule" request model (non-writeback) has no `plan`, `sourceStore` or `targetStore`;
+ * TF-easytofu sends them anyway (unchanged), so they are accepted when they match the rule.
+ */
+export const RuleUpdateSchema = RuleWriteSchema.partial({ sourceStore: true, targetStore: true });
+
 export const MappingWriteSchema = z
     .object({
         sourceAttribute: z.string().min(1).optional(),

@@ -1,10 +1,18 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
+import { z } from "zod";
 import { CONTROL_PREFIX } from "../../../shared/controlPlane";
 import { isPlainObject } from "../../isPlainObject";
 import { EditError, editItem, isEditableCollection, removeItem } from "../../state/outOfBandEdits";
 import type { EditableCollection, Environment, StoreConfiguration } from "../../state/resourceSchemas";
 import { maskSecrets } from "../../state/storeSecrets";
 import type { ApiContext } from "../apiContext";
+import { UserCreateSchema } from "../payloads/directoryPayloads";
+import { parseBody } from "../validation";
+import { addUser, takenUsernames } from "./userRoutes";
+
+const BulkUsersSchema = z.object({ users: z.array(UserCreateSchema) });
+
+const WorkerRolesSchema = z.object({ environmentIds: z.array(z.string()).nullable() });
 
 type EditParams = { envId: string; collection: string; id: string };
 const EDIT_PATH = `${CONTROL_PREFIX}/environments/:envId/:collection/:id`;
@@ -49,7 +57,33 @@ export function registerControlRoutes(app: FastifyInstance, { state, engine, tar
 
     app.get(`${CONTROL_PREFIX}/state`, async () => state.maskedSnapshot());
 
+    /** Seeds many users in one request (benchmarks, large directories); each is validated as `POST /users`. */
+    app.post<{ Params: { envId: string } }>(`${CONTROL_PREFIX}/environments/:envId/users`, async (request, reply) => {
+        const environment = state.environment(request.params.envId);
+        const { users } = parseBody(BulkUsersSchema, request.body);
+        const taken = takenUsernames(environment);
+        const created = users.map((body) => addUser(environment, body, taken));
+        state.changed();
+        engine.configurationChanged(environment.id);
+        return reply.code(201).send({ ids: created.map((user) => user.id) });
+    });
+
     app.post(`${CONTROL_PREFIX}/provisioning/flush`, async () => engine.flush());
+
+    /** Limits the environments where the worker app holds a role (`{"environmentIds": [...]}`; `null` = all). */
+    app.put(`${CONTROL_PREFIX}/worker/roles`, async (request, reply) => {
+        const parsed = WorkerRolesSchema.safeParse(request.body);
+        if (!parsed.success) {
+            return reply.code(400).send({ error: z.prettifyError(parsed.error) });
+        }
+        const { roleEnvironmentIds: _all, ...worker } = state.data.worker;
+        state.data.worker =
+            parsed.data.environmentIds === null
+                ? worker
+                : { ...worker, roleEnvironmentIds: parsed.data.environmentIds };
+        state.changed();
+        return reply.code(204).send();
+    });
 
     /** Forgets cached target tokens, as if they had expired. */
     app.delete(`${CONTROL_PREFIX}/provisioning/token-cache`, async (_request, reply) => {

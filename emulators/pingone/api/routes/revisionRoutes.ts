@@ -26,7 +26,7 @@ export function registerRevisionRoutes(app: FastifyInstance, { state, engine }: 
             environment: { id: environment.id },
             createdAt: timestamp(),
             // inferred: the actor of a worker-app call is the app's client id.
-            createdBy: { id: request.accessTokenClaims?.client_id ?? "unknown" },
+            createdBy: request.accessTokenClaims?.client_id ?? "unknown",
             ...(environment.latestRevisionId && { previousRevision: { id: environment.latestRevisionId } }),
             snapshot: {
                 planIds: Object.keys(environment.plans),

@@ -1,11 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { deleteRule } from "../../state/cascadingDeletes";
+import { deleteRule, queueRuleDeprovisioning } from "../../state/cascadingDeletes";
 import { byCreation, findIn, newId, timestamp } from "../../state/emulatorState";
 import type { Environment, Rule } from "../../state/resourceSchemas";
 import { type ApiContext, type EnvironmentParams, PROPAGATION_PATH } from "../apiContext";
 import { collection, environmentHref, links } from "../hal";
-import { RuleWriteSchema, type RuleWrite } from "../payloads/propagationPayloads";
+import { RuleUpdateSchema, RuleWriteSchema, type RuleWrite } from "../payloads/propagationPayloads";
 import { validateRule } from "../ruleValidation";
+import { PingOneError } from "../pingOneError";
 import { parseBody } from "../validation";
 
 type PlanParams = EnvironmentParams & { planId: string };
@@ -40,7 +41,7 @@ function ruleFromBody(environment: Environment, body: RuleWrite, planId: string,
 }
 
 /** Propagation rules: both create paths (plan-scoped and the older `/rules`), lists, read, PUT, delete. */
-export function registerRuleRoutes(app: FastifyInstance, { state }: ApiContext): void {
+export function registerRuleRoutes(app: FastifyInstance, { state, engine }: ApiContext): void {
     const list = (request: FastifyRequest, environment: Environment, planId?: string) => {
         const rules = byCreation(Object.values(environment.rules)).filter((r) => !planId || r.plan.id === planId);
         return collection(
@@ -82,7 +83,12 @@ export function registerRuleRoutes(app: FastifyInstance, { state }: ApiContext):
     app.put<{ Params: RuleParams }>(`${RULES_PATH}/:ruleId`, async (request) => {
         const environment = state.environment(request.params.envId);
         const current = findIn(environment.rules, request.params.ruleId);
-        const body = parseBody(RuleWriteSchema, request.body);
+        const update = parseBody(RuleUpdateSchema, request.body);
+        const body: RuleWrite = {
+            ...update,
+            sourceStore: update.sourceStore ?? current.sourceStore,
+            targetStore: update.targetStore ?? current.targetStore,
+        };
         const planId = validateRule(environment, body, undefined, current);
         const rule = ruleFromBody(environment, body, planId, current.id, current.createdAt);
         environment.rules[rule.id] = rule;
@@ -90,11 +96,30 @@ export function registerRuleRoutes(app: FastifyInstance, { state }: ApiContext):
         return renderRule(request, rule);
     });
 
-    app.delete<{ Params: RuleParams }>(`${RULES_PATH}/:ruleId`, async (request, reply) => {
-        const environment = state.environment(request.params.envId);
-        // inferred: the rule's mappings go with it (TF-easytofu deletes them first, which also works).
-        deleteRule(environment, findIn(environment.rules, request.params.ruleId).id);
-        state.changed();
-        return reply.code(204).send();
-    });
+    app.delete<{ Params: RuleParams; Querystring: { deprovision?: string } }>(
+        `${RULES_PATH}/:ruleId`,
+        async (request, reply) => {
+            const environment = state.environment(request.params.envId);
+            const rule = findIn(environment.rules, request.params.ruleId);
+            const deprovision = request.query.deprovision === "true";
+            if (deprovision) {
+                // Read (Docs "Delete Rule"): deprovisioning needs `managed` on the target store (or the deprecated rule
+                // `deprovision`); the answer without either is inferred.
+                if (!environment.stores[rule.targetStore.id]?.managed && !rule.deprovision) {
+                    throw PingOneError.invalidValue(
+                        "deprovision",
+                        "deprovision=true needs managed: true on the rule's target store.",
+                    );
+                }
+                queueRuleDeprovisioning(environment, rule);
+            }
+            // inferred: the rule's mappings go with it (TF-easytofu deletes them first, which also works).
+            deleteRule(environment, rule.id);
+            state.changed();
+            if (deprovision) {
+                engine.deprovisionPending(environment.id);
+            }
+            return reply.code(204).send();
+        },
+    );
 }

@@ -36,6 +36,24 @@ function assertSingleDirectory(environment: Environment, body: StoreWrite, excep
 }
 
 /**
+ * The counterpart of "a rule can only be enabled on an enabled connection" (console docs): a connection is not
+ * disabled under an enabled rule. inferred: no source says how the API answers; refused like the rule side.
+ */
+function assertNoActiveRuleOnDisabled(environment: Environment, storeId: string, status: string): void {
+    const active = Object.values(environment.rules).filter((rule) => rule.targetStore.id === storeId && rule.active);
+    if (status !== "ACTIVE" && active.length > 0) {
+        throw PingOneError.invalidData([
+            {
+                code: "CONSTRAINT_VIOLATION",
+                target: "status",
+                message: `The connection cannot be disabled while ${active.length} enabled rule(s) use it; disable them first.`,
+                innerError: { referencedValues: active.map((rule) => rule.id) },
+            },
+        ]);
+    }
+}
+
+/**
  * The docs' "Create store (PingOne Directory)" request model has `type`, `name`, `managed`, `image.href` and
  * `description` only. inferred: other attributes are refused, as PingOne refuses unknown ones elsewhere.
  */
@@ -99,7 +117,7 @@ export function registerStoreRoutes(app: FastifyInstance, { state, targetClient 
     app.post<{ Params: EnvironmentParams }>(`${STORES_PATH}/connection/status`, async (request, reply) => {
         state.environment(request.params.envId);
         if (!String(request.headers["content-type"]).startsWith(CONNECTION_CHECK_TYPE)) {
-            throw PingOneError.invalidRequest(
+            throw PingOneError.unsupportedMediaType(
                 `The request could not be completed. Send Content-Type ${CONNECTION_CHECK_TYPE}.`,
             );
         }
@@ -130,6 +148,7 @@ export function registerStoreRoutes(app: FastifyInstance, { state, targetClient 
             ? keepOmittedSecrets(current.configuration, body.configuration as StoreConfiguration)
             : body.configuration;
         const configuration = validateStoreConfiguration(body.type, proposed);
+        assertNoActiveRuleOnDisabled(environment, current.id, body.status ?? "INACTIVE");
         const store: Store = {
             id: current.id,
             environment: current.environment,

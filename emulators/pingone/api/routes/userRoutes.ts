@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { z } from "zod";
 import { byCreation, defaultPopulation, findIn, newId, timestamp } from "../../state/emulatorState";
 import type { Environment, User } from "../../state/resourceSchemas";
 import { type ApiContext, ENVIRONMENT_PATH, type EnvironmentParams } from "../apiContext";
@@ -44,11 +45,23 @@ function serverOwned(user: User) {
     return { id, environment, population, enabled, lifecycle, identityProvider, mfaEnabled, verifyStatus, createdAt };
 }
 
+/** The environment's usernames as uniqueness compares them, for checking many new users at once. */
+export function takenUsernames(environment: Environment): Set<string> {
+    return new Set(Object.values(environment.users).map((u) => u.username.toLowerCase()));
+}
+
 /** Usernames are unique per environment, compared case-insensitively (inferred). */
-function assertUniqueUsername(environment: Environment, username: string, exceptId?: string): void {
-    const clash = Object.values(environment.users).some(
-        (u) => u.id !== exceptId && u.username.toLowerCase() === username.toLowerCase(),
-    );
+function assertUniqueUsername(
+    environment: Environment,
+    username: string,
+    exceptId?: string,
+    taken?: Set<string>,
+): void {
+    const clash = taken
+        ? taken.has(username.toLowerCase())
+        : Object.values(environment.users).some(
+              (u) => u.id !== exceptId && u.username.toLowerCase() === username.toLowerCase(),
+          );
     if (clash) {
         throw PingOneError.invalidData([
             {
@@ -64,6 +77,35 @@ function assertPopulationExists(environment: Environment, populationId: string, 
     if (!Object.hasOwn(environment.populations, populationId)) {
         throw PingOneError.invalidValue(target, `Population ${populationId} does not exist in the environment.`);
     }
+}
+
+/**
+ * Adds a user as `POST /users` does (a validated body); the caller tells the state and the engine. `taken`
+ * (from `takenUsernames`, kept up to date here) makes the uniqueness check of many additions linear.
+ */
+export function addUser(environment: Environment, body: z.infer<typeof UserCreateSchema>, taken?: Set<string>): User {
+    assertUniqueUsername(environment, body.username, undefined, taken);
+    taken?.add(body.username.toLowerCase());
+    const populationId = body.population?.id ?? defaultPopulation(environment).id;
+    assertPopulationExists(environment, populationId, "population.id");
+    const now = timestamp();
+    const user: User = {
+        ...writableAttributes(body),
+        username: body.username,
+        email: body.email,
+        id: newId(),
+        environment: { id: environment.id },
+        population: { id: populationId },
+        enabled: body.enabled ?? true,
+        lifecycle: { status: "ACCOUNT_OK" },
+        identityProvider: { type: "PING_ONE" },
+        mfaEnabled: false,
+        verifyStatus: "NOT_INITIATED",
+        createdAt: now,
+        updatedAt: now,
+    };
+    environment.users[user.id] = user;
+    return user;
 }
 
 /** Users: CRUD, `/enabled` and `/population`. Every change is handed to the provisioning engine. */
@@ -90,27 +132,7 @@ export function registerUserRoutes(app: FastifyInstance, { state, engine }: ApiC
 
     app.post<{ Params: EnvironmentParams }>(USERS_PATH, async (request, reply) => {
         const environment = state.environment(request.params.envId);
-        const body = parseBody(UserCreateSchema, request.body);
-        assertUniqueUsername(environment, body.username);
-        const populationId = body.population?.id ?? defaultPopulation(environment).id;
-        assertPopulationExists(environment, populationId, "population.id");
-        const now = timestamp();
-        const user: User = {
-            ...writableAttributes(body),
-            username: body.username,
-            email: body.email,
-            id: newId(),
-            environment: { id: environment.id },
-            population: { id: populationId },
-            enabled: body.enabled ?? true,
-            lifecycle: { status: "ACCOUNT_OK" },
-            identityProvider: { type: "PING_ONE" },
-            mfaEnabled: false,
-            verifyStatus: "NOT_INITIATED",
-            createdAt: now,
-            updatedAt: now,
-        };
-        environment.users[user.id] = user;
+        const user = addUser(environment, parseBody(UserCreateSchema, request.body));
         userChanged(user);
         return reply.code(201).send(renderUser(request, user));
     });

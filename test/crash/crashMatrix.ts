@@ -1,0 +1,44 @@
+import { type CrashMode, cellsOf, crashPoints, describeCell, runCrashCell } from "../helpers/crashCell";
+
+/**
+ * `npm run test:crash`: the full crash matrix (issue 19). Every request of (a) a first `up`, (b) an `up` changing
+ * mappings and user filter, (c) a `destroy` is held, the deployment's whole process tree is killed, and the recovery
+ * the README describes must end with state equal to the live services. Options: `--mode <first-up|change-up|destroy>`
+ * (repeatable), `--writes-only`, `--outcome <complete|drop>`, `--limit <n>` (per mode).
+ */
+async function main(): Promise<void> {
+    const args = process.argv.slice(2);
+    const modes = args.flatMap((a, i) => (a === "--mode" ? [args[i + 1] as CrashMode] : []));
+    const limitIndex = args.indexOf("--limit");
+    const limit = limitIndex >= 0 ? Number(args[limitIndex + 1]) : Infinity;
+    const writesOnly = args.includes("--writes-only");
+    const outcomeIndex = args.indexOf("--outcome");
+    const outcome = outcomeIndex >= 0 ? args[outcomeIndex + 1] : undefined;
+    let cells = 0;
+    let passed = 0;
+    const failures: string[] = [];
+    for (const mode of modes.length > 0 ? modes : (["first-up", "change-up", "destroy"] as const)) {
+        const points = (await crashPoints(mode)).filter((p) => !writesOnly || p.method !== "GET");
+        const selected = cellsOf(mode, points).filter((c) => outcome === undefined || c.outcome === outcome);
+        for (const cell of selected.slice(0, limit)) {
+            cells++;
+            const started = Date.now();
+            try {
+                await runCrashCell(cell);
+                passed++;
+                console.log(`pass ${describeCell(cell)} (${Math.round((Date.now() - started) / 1000)} s)`);
+            } catch (error) {
+                const reason = (error instanceof Error ? error.message : String(error))
+                    .split("\n")
+                    .slice(0, 12)
+                    .join("\n  ");
+                failures.push(`${describeCell(cell)}: ${reason}`);
+                console.log(`FAIL ${describeCell(cell)}\n  ${reason}`);
+            }
+        }
+    }
+    console.log(`crash: ${cells} cells, ${passed} pass`);
+    process.exitCode = passed === cells ? 0 : 1;
+}
+
+void main();

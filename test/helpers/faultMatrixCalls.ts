@@ -1,0 +1,66 @@
+import type { ApiCall, Operation } from "./faultMatrix";
+
+const P = "/v1/environments/:envId";
+const DW = "/DocuWare/Platform/Organizations/:organizationId";
+const pingone = (route: string): ApiCall => ({ service: "pingone", route });
+const docuware = (route: string): ApiCall => ({ service: "docuware", route });
+
+/** The token and discovery requests every operation starts with. */
+const SIGN_IN = [
+    pingone("POST /:envId/as/token"),
+    docuware("GET /DocuWare/Platform/Home/IdentityServiceInfo"),
+    docuware("GET /:organizationId/.well-known/openid-configuration"),
+    docuware("POST /:organizationId/connect/token"),
+    docuware("GET /DocuWare/Platform/Organizations"),
+];
+
+/**
+ * The API calls each operation on the component makes, as the emulators' request logs show them (DocuWare's SCIM
+ * service is called by PingOne's provisioning engine, not by the operation). The fault matrix has one cell per call
+ * and fault kind; the integration tier checks that the operations make exactly these calls, so the table cannot go
+ * stale.
+ */
+export const OPERATION_CALLS: Record<Operation, ApiCall[]> = {
+    up: [
+        ...SIGN_IN,
+        pingone(`GET ${P}/propagation/stores`),
+        pingone(`POST ${P}/propagation/stores`),
+        pingone(`GET ${P}/propagation/plans`),
+        pingone(`POST ${P}/propagation/plans`),
+        pingone(`GET ${P}/propagation/plans/:planId/rules`),
+        pingone(`GET ${P}/populations`),
+        pingone(`POST ${P}/propagation/plans/:planId/rules`),
+        pingone(`POST ${P}/propagation/rules/:ruleId/mappings`),
+        pingone(`PUT ${P}/propagation/rules/:ruleId`),
+        pingone(`POST ${P}/propagation/revisions`),
+        docuware(`GET ${DW}/AppRegistrations`),
+        docuware(`POST ${DW}/AppRegistrations`),
+        docuware(`GET ${DW}/UserProvisioning`),
+        docuware(`PUT ${DW}/UserProvisioning`),
+    ],
+    "preview --refresh": [
+        ...SIGN_IN,
+        pingone(`GET ${P}/propagation/stores/:storeId`),
+        pingone(`GET ${P}/propagation/plans/:planId`),
+        pingone(`GET ${P}/propagation/rules/:ruleId`),
+        pingone(`GET ${P}/propagation/rules/:ruleId/mappings`),
+        pingone(`GET ${P}/populations/:populationId`),
+        pingone(`GET ${P}/propagation/revisions/:revisionId`),
+        docuware(`GET ${DW}/AppRegistrations/:clientId`),
+        docuware(`GET ${DW}/UserProvisioning`),
+    ],
+    destroy: [
+        ...SIGN_IN,
+        pingone(`PUT ${P}/propagation/rules/:ruleId`),
+        pingone(`GET ${P}/propagation/rules/:ruleId/mappings`),
+        pingone(`DELETE ${P}/propagation/mappings/:mappingId`),
+        pingone(`DELETE ${P}/propagation/rules/:ruleId`),
+        pingone(`GET ${P}/propagation/plans/:planId/rules`),
+        pingone(`DELETE ${P}/propagation/plans/:planId`),
+        pingone(`DELETE ${P}/propagation/stores/:storeId`),
+        docuware(`PUT ${DW}/UserProvisioning`),
+        docuware(`DELETE ${DW}/AppRegistrations/:clientId`),
+    ],
+};
+
+export const callName = (call: ApiCall): string => `${call.service} ${call.route}`;
