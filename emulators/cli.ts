@@ -40,6 +40,10 @@ const program = new Command("emulators")
         "round-trip latency added to every request, e.g. pingone=100,docuware=150",
         serviceLatencies,
     )
+    .option(
+        "--docuware-no-management-api",
+        "answer 404 on DocuWare's app-registration and User Provisioning API, as DocuWare Cloud does",
+    )
     .action(
         async (options: {
             json?: boolean;
@@ -48,8 +52,12 @@ const program = new Command("emulators")
             pingoneEnvironments: number;
             pingoneTokenAuth?: TokenAuthMethod;
             latencyMs?: { pingone?: number; docuware?: number };
+            docuwareNoManagementApi?: boolean;
         }) => {
-            const emulators = await startEmulators(options);
+            const emulators = await startEmulators({
+                ...options,
+                docuwareManagementApi: !options.docuwareNoManagementApi,
+            });
             const connection = emulators.connection();
             if (options.json) {
                 console.log(JSON.stringify(connection));

@@ -16,6 +16,8 @@ export interface EmulatorsOptions {
     pingoneTokenAuth?: TokenAuthMethod;
     /** Round-trip latency per service added to every request (not the control API), in ms, e.g. 100 and 150. */
     latencyMs?: { pingone?: number; docuware?: number };
+    /** False: DocuWare answers 404 on the app-registration and User Provisioning API, as DocuWare Cloud does. */
+    docuwareManagementApi?: boolean;
 }
 
 /** Everything a client needs to reach one emulated DocuWare organization. */
@@ -86,6 +88,7 @@ export async function startEmulators(options: EmulatorsOptions = {}): Promise<Em
                 tokenLifetimeSeconds: options.tokenLifetimeSeconds,
                 stateFile: stateFile(`docuware-${i + 1}`),
                 latencyMs: options.latencyMs?.docuware,
+                managementApi: options.docuwareManagementApi,
             }),
         );
     }

@@ -19,5 +19,9 @@ step "unit tests"
 npx mocha 'test/unit/**/*.spec.ts'
 step "integration tests (emulators over loopback)"
 npx mocha 'test/integration/**/*.spec.ts'
+step "contract tests (SDK requests and emulator responses against the vendor's PingOne OpenAPI)"
+npx mocha 'test/contract/**/*.spec.ts'
 step "engine tests (real pulumi, file backend)"
 npx mocha 'test/engine/**/*.spec.ts'
+step "live acceptance suite (against the emulators as if remote; docs/live-testing.md)"
+npx mocha 'test/live/**/*.spec.ts'

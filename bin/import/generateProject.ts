@@ -273,7 +273,6 @@ function indexTs(inventory: Inventory, target: ProjectTarget, configCommands: st
         `const plan = new pingone.PropagationPlan("plan", {`,
         ...environmentLine(inventory, target, "    "),
         `    name: ${literal(plan.name)},`,
-        `    active: ${literal(plan.active)},`,
         `});`,
         ``,
     ];

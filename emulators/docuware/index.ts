@@ -31,6 +31,11 @@ export interface DocuWareEmulatorOptions {
     port?: number;
     /** Port of the identity host. Defaults to an ephemeral port. */
     identityPort?: number;
+    /**
+     * Serve the management API of app registrations and User Provisioning settings (this project's model; DocuWare
+     * publishes none). False answers 404 there, as real DocuWare Cloud does. Defaults to true.
+     */
+    managementApi?: boolean;
 }
 
 export interface DocuWareEmulator {
@@ -68,7 +73,7 @@ export async function startDocuWareEmulator(options: DocuWareEmulatorOptions = {
 
     const organizationApp = createServiceApp(controlPlane);
     errors.install(organizationApp);
-    registerPlatformRoutes(organizationApp, context);
+    registerPlatformRoutes(organizationApp, context, options.managementApi ?? true);
     registerScimService(organizationApp, context, options.scimHealthPath ?? "/health");
     registerDocuWareControlRoutes(organizationApp, context);
 

@@ -9,8 +9,11 @@ import { registerUserProvisioningRoutes } from "./userProvisioningRoutes";
 const UserParamsSchema = z.object({ organizationId: z.string(), userId: z.string() });
 const GroupParamsSchema = z.object({ organizationId: z.string(), groupId: z.string() });
 
-/** `/DocuWare/Platform`: anonymous discovery, then the Organization Administrator's resources. */
-export function registerPlatformRoutes(app: FastifyInstance, context: ServiceContext): void {
+/**
+ * `/DocuWare/Platform`: anonymous discovery, then the Organization Administrator's resources. `managementApi: false`
+ * leaves out the app-registration and User Provisioning routes, as on real DocuWare Cloud (404).
+ */
+export function registerPlatformRoutes(app: FastifyInstance, context: ServiceContext, managementApi = true): void {
     const { state, urls } = context;
 
     // inferred: answered without a token, so a client can discover the identity service before it has one.
@@ -57,7 +60,9 @@ export function registerPlatformRoutes(app: FastifyInstance, context: ServiceCon
             return platformGroupView(state.directory.getGroup(groupId), orgId);
         });
 
-        registerAppRegistrationRoutes(scope, context, organization);
-        registerUserProvisioningRoutes(scope, context, organization);
+        if (managementApi) {
+            registerAppRegistrationRoutes(scope, context, organization);
+            registerUserProvisioningRoutes(scope, context, organization);
+        }
     });
 }

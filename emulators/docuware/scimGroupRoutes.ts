@@ -3,7 +3,8 @@ import { z } from "zod";
 import { applyScimPatch } from "./applyScimPatch";
 import { parseRequest } from "./docuWareError";
 import { compileScimFilter } from "./scimFilter";
-import { excludedAttributes, scimListResponse, withoutAttributes } from "./scimListResponse";
+import { projectAttributes } from "./scimAttributeProjection";
+import { scimListResponse } from "./scimListResponse";
 import {
     ScimGroupAttributesSchema,
     ScimListQuerySchema,
@@ -41,7 +42,7 @@ export function registerScimGroupRoutes(scope: FastifyInstance, context: Service
     scope.get("/Groups/:id", async (request) => {
         const { id } = GroupParamsSchema.parse(request.params);
         const query = parseRequest(ScimResourceQuerySchema, request.query, "invalidValue");
-        return withoutAttributes(view(directory.getGroup(id), request), excludedAttributes(query.excludedAttributes));
+        return projectAttributes(view(directory.getGroup(id), request), query);
     });
 
     scope.post("/Groups", async (request, reply) => {

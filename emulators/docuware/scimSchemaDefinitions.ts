@@ -13,6 +13,7 @@ interface AttributeOptions {
     uniqueness?: "none" | "server";
     subAttributes?: object[];
     referenceTypes?: string[];
+    canonicalValues?: string[];
 }
 
 function attribute(name: string, description: string, options: AttributeOptions = {}) {
@@ -113,6 +114,11 @@ const groupSchema = {
             subAttributes: [
                 attribute("value", "The id of the member.", { mutability: "immutable" }),
                 attribute("display", "The member's name.", { mutability: "readOnly" }),
+                // RFC 7643 §8.7.1: members carry `type`; the emulator's responses do ("User").
+                attribute("type", "The type of the member.", {
+                    mutability: "immutable",
+                    canonicalValues: ["User", "Group"],
+                }),
                 attribute("$ref", "The URI of the member.", { type: "reference", referenceTypes: ["User"] }),
             ],
         }),

@@ -94,6 +94,7 @@ export const ScimListQuerySchema = z.object({
     filter: z.string().optional(),
     startIndex: z.coerce.number().int().optional(),
     count: z.coerce.number().int().optional(),
+    attributes: z.string().optional(),
     excludedAttributes: z.string().optional(),
     allDocuWareUsers: z
         .string()
@@ -103,7 +104,7 @@ export const ScimListQuerySchema = z.object({
 export type ScimListQuery = z.infer<typeof ScimListQuerySchema>;
 
 /** Query parameters of SCIM single-resource reads. */
-export const ScimResourceQuerySchema = ScimListQuerySchema.pick({ excludedAttributes: true });
+export const ScimResourceQuerySchema = ScimListQuerySchema.pick({ attributes: true, excludedAttributes: true });
 
 /** SCIM treats `null` as "unassigned", so null attributes are removed before validation. */
 export function withoutNulls(value: unknown): unknown {

@@ -4,6 +4,7 @@ import { SCIM_SERVICE_PATH } from "./emulatorUrls";
 import { authorizeProvisioningClient } from "./scimAuthorization";
 import { registerScimDiscoveryRoutes } from "./scimDiscoveryRoutes";
 import { registerScimGroupRoutes } from "./scimGroupRoutes";
+import { registerScimUnsupportedRoutes } from "./scimUnsupportedRoutes";
 import { registerScimUserRoutes } from "./scimUserRoutes";
 import type { ServiceContext } from "./serviceContext";
 import { IDP_SLUG_PATTERN } from "./userProvisioning";
@@ -33,15 +34,21 @@ export function registerScimService(app: FastifyInstance, context: ServiceContex
     void app.register(
         async (scope) => {
             scope.addHook("onRequest", authorizeProvisioningClient(context));
-            // Requests should be application/scim+json (read); application/json is accepted too.
+            // KC "User provisioning: API integration guide": all requests must use Content-Type
+            // application/scim+json, bodiless GET and DELETE included. inferred: a request without it is refused
+            // with 415 and a SCIM error; application/json is accepted too, as ASP.NET's JSON input formatters do.
             scope.addHook("preValidation", async (request) => {
-                if (request.body !== undefined && !JSON_BODY.test(request.headers["content-type"] ?? "")) {
-                    throw new DocuWareError(415, "The request body must be application/scim+json or application/json.");
+                if (!JSON_BODY.test(request.headers["content-type"] ?? "")) {
+                    throw new DocuWareError(
+                        415,
+                        "Every SCIM request must carry Content-Type: application/scim+json (or application/json).",
+                    );
                 }
             });
             registerScimUserRoutes(scope, context);
             registerScimGroupRoutes(scope, context);
             registerScimDiscoveryRoutes(scope);
+            registerScimUnsupportedRoutes(scope);
         },
         { prefix },
     );

@@ -3,7 +3,8 @@ import { z } from "zod";
 import { applyScimPatch } from "./applyScimPatch";
 import { parseRequest } from "./docuWareError";
 import { compileScimFilter } from "./scimFilter";
-import { excludedAttributes, scimListResponse, withoutAttributes } from "./scimListResponse";
+import { projectAttributes } from "./scimAttributeProjection";
+import { scimListResponse } from "./scimListResponse";
 import {
     ScimListQuerySchema,
     ScimResourceQuerySchema,
@@ -45,7 +46,7 @@ export function registerScimUserRoutes(scope: FastifyInstance, context: ServiceC
     scope.get("/Users/:id", async (request) => {
         const { id } = UserParamsSchema.parse(request.params);
         const query = parseRequest(ScimResourceQuerySchema, request.query, "invalidValue");
-        return withoutAttributes(view(directory.getUser(id), request), excludedAttributes(query.excludedAttributes));
+        return projectAttributes(view(directory.getUser(id), request), query);
     });
 
     scope.post("/Users", async (request, reply) => {
@@ -66,7 +67,10 @@ export function registerScimUserRoutes(scope: FastifyInstance, context: ServiceC
         const patch = parseRequest(ScimPatchRequestSchema, request.body, "invalidSyntax");
         const current = directory.getUser(id);
         const patched = applyScimPatch(scimUserAttributes(current), SCIM_USER_SCHEMA, patch);
-        const attributes = parseRequest(ScimUserAttributesSchema, withoutNulls(patched), "invalidValue");
+        // RFC 7644 §3.5.2.2: a removed attribute is unassigned, not reset to its default: removing `active` never
+        // re-enables a disabled user (inferred: the user keeps its state, as DocuWare has no "unassigned" status).
+        const withActive = "active" in patched ? patched : { ...patched, active: current.active };
+        const attributes = parseRequest(ScimUserAttributesSchema, withoutNulls(withActive), "invalidValue");
         // inferred (Microsoft's ControllerTemplate.Patch): 200 with the user, where groups answer 204.
         return view(directory.replaceUser(current.id, attributes, idp), request);
     });

@@ -142,6 +142,23 @@ export class TransportError extends ProvisioningError {
     }
 }
 
+/**
+ * The service has no API for what was asked (404/405 on the API itself, not on one object): the operation cannot be
+ * automated against it. The message says what to use instead.
+ */
+export class UnsupportedApiError extends ProvisioningError {
+    override name = "UnsupportedApiError";
+
+    constructor(
+        readonly service: ServiceName,
+        readonly url: string,
+        readonly status: number,
+        message: string,
+    ) {
+        super(message);
+    }
+}
+
 /** The service answered, but not with the payload its API documents. */
 export class ResponseValidationError extends ProvisioningError {
     override name = "ResponseValidationError";

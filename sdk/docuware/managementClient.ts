@@ -1,5 +1,5 @@
 import { type HttpSettings, httpSettings } from "../config/httpSettings";
-import { ProvisioningError } from "../core/errors";
+import { ApiError, ProvisioningError, UnsupportedApiError } from "../core/errors";
 import { HttpClient } from "../core/httpClient";
 import { ClientCredentialsTokenSource } from "../core/tokenSource";
 import { type IdentityService, discoverIdentityService } from "./discovery";
@@ -24,6 +24,9 @@ import { processCache } from "../core/processCache";
 
 const path = encodeURIComponent;
 
+/** Where the package README explains existing-registration mode. */
+export const EXISTING_REGISTRATION_README_URL = "https://www.npmjs.com/package/pulumi-docuware-pingone#using-it";
+
 /**
  * DocuWare's management of app registrations and User Provisioning settings for one organization.
  *
@@ -36,6 +39,8 @@ interface Connection {
     http: HttpClient;
     identity: IdentityService;
     organizationId: string;
+    /** Whether the management API answers at all (probed once, after the first 404/405 from it). */
+    managementApi?: Promise<boolean>;
 }
 
 /**
@@ -113,79 +118,118 @@ export class DocuWareClient {
         return (await this.connect()).identity.tokenEndpoint;
     }
 
-    private async organizationPath(suffix: string): Promise<{ http: HttpClient; path: string }> {
-        const { http, organizationId } = await this.connect();
-        return { http, path: `/Organizations/${path(organizationId)}${suffix}` };
+    /**
+     * Runs a request of the management API (app registrations, User Provisioning settings). A 404 or 405 is checked
+     * against the API's collection once: when that is missing too, as on DocuWare Cloud, the API is absent and the
+     * error says to use existing-registration mode; otherwise the 404 is about the one object and stays as it is.
+     */
+    private async management<T>(suffix: string, run: (http: HttpClient, path: string) => Promise<T>): Promise<T> {
+        const connection = await this.connect();
+        const organizationPath = `/Organizations/${path(connection.organizationId)}`;
+        try {
+            return await run(connection.http, `${organizationPath}${suffix}`);
+        } catch (error) {
+            if (!(error instanceof ApiError) || (error.status !== 404 && error.status !== 405)) {
+                throw error;
+            }
+            connection.managementApi ??= connection.http
+                .request({ method: "GET", path: `${organizationPath}/AppRegistrations` })
+                .then(
+                    () => true,
+                    (probe: unknown) => !(probe instanceof ApiError && (probe.status === 404 || probe.status === 405)),
+                );
+            if (await connection.managementApi) {
+                throw error;
+            }
+            throw new UnsupportedApiError(
+                "DocuWare",
+                error.url,
+                error.status,
+                `DocuWare at ${this.organizationUrl} has no API for app registrations or User Provisioning settings ` +
+                    `(HTTP ${error.status} at ${error.method} ${error.url}): DocuWare publishes none, so AppRegistration ` +
+                    "and UserProvisioning cannot manage them there. Create the registration and enable User Provisioning " +
+                    "in DocuWare Configuration, then pass it as `existingRegistration` (ExistingAppRegistration); see " +
+                    EXISTING_REGISTRATION_README_URL,
+            );
+        }
     }
 
     async listAppRegistrations(): Promise<AppRegistration[]> {
-        const { http, path: listPath } = await this.organizationPath("/AppRegistrations");
-        const list = await http.request({ method: "GET", path: listPath, responseSchema: AppRegistrationListSchema });
+        const list = await this.management("/AppRegistrations", (http, listPath) =>
+            http.request({ method: "GET", path: listPath, responseSchema: AppRegistrationListSchema }),
+        );
         return list.AppRegistration;
     }
 
     async getAppRegistration(clientId: string): Promise<AppRegistration> {
-        const { http, path: itemPath } = await this.organizationPath(`/AppRegistrations/${path(clientId)}`);
-        return http.request({ method: "GET", path: itemPath, responseSchema: AppRegistrationSchema });
+        return this.management(`/AppRegistrations/${path(clientId)}`, (http, itemPath) =>
+            http.request({ method: "GET", path: itemPath, responseSchema: AppRegistrationSchema }),
+        );
     }
 
     /** Creates a registration; the response is the only one that carries its `ClientSecret`. */
     async createAppRegistration(
         registration: AppRegistrationWrite,
     ): Promise<AppRegistration & { ClientSecret: string }> {
-        const { http, path: listPath } = await this.organizationPath("/AppRegistrations");
-        const created = await http.request({
-            method: "POST",
-            path: listPath,
-            body: registration,
-            bodySchema: AppRegistrationWriteSchema,
-            responseSchema: AppRegistrationSchema.required({ ClientSecret: true }),
-        });
-        return created;
+        return this.management("/AppRegistrations", (http, listPath) =>
+            http.request({
+                method: "POST",
+                path: listPath,
+                body: registration,
+                bodySchema: AppRegistrationWriteSchema,
+                responseSchema: AppRegistrationSchema.required({ ClientSecret: true }),
+            }),
+        );
     }
 
     async updateAppRegistration(clientId: string, registration: AppRegistrationWrite): Promise<AppRegistration> {
-        const { http, path: itemPath } = await this.organizationPath(`/AppRegistrations/${path(clientId)}`);
-        return http.request({
-            method: "PUT",
-            path: itemPath,
-            body: registration,
-            bodySchema: AppRegistrationWriteSchema,
-            responseSchema: AppRegistrationSchema,
-        });
+        return this.management(`/AppRegistrations/${path(clientId)}`, (http, itemPath) =>
+            http.request({
+                method: "PUT",
+                path: itemPath,
+                body: registration,
+                bodySchema: AppRegistrationWriteSchema,
+                responseSchema: AppRegistrationSchema,
+            }),
+        );
     }
 
     /** Replaces the client secret; returns the new one (shown only here). The old one stops issuing tokens. */
     async rotateSecret(clientId: string): Promise<string> {
-        const { http, path: secretPath } = await this.organizationPath(`/AppRegistrations/${path(clientId)}/Secret`);
-        const response = await http.request({ method: "POST", path: secretPath, responseSchema: SecretResponseSchema });
+        const response = await this.management(`/AppRegistrations/${path(clientId)}/Secret`, (http, secretPath) =>
+            http.request({ method: "POST", path: secretPath, responseSchema: SecretResponseSchema }),
+        );
         return response.ClientSecret;
     }
 
     async deleteAppRegistration(clientId: string): Promise<void> {
-        const { http, path: itemPath } = await this.organizationPath(`/AppRegistrations/${path(clientId)}`);
-        await http.request({ method: "DELETE", path: itemPath });
+        await this.management(`/AppRegistrations/${path(clientId)}`, (http, itemPath) =>
+            http.request({ method: "DELETE", path: itemPath }),
+        );
     }
 
     async getProvisioningSettings(): Promise<ProvisioningSettings> {
-        const { http, path: settingsPath } = await this.organizationPath("/UserProvisioning");
-        return http.request({ method: "GET", path: settingsPath, responseSchema: ProvisioningSettingsSchema });
+        return this.management("/UserProvisioning", (http, settingsPath) =>
+            http.request({ method: "GET", path: settingsPath, responseSchema: ProvisioningSettingsSchema }),
+        );
     }
 
     async putProvisioningSettings(settings: ProvisioningSettingsWrite): Promise<ProvisioningSettings> {
-        const { http, path: settingsPath } = await this.organizationPath("/UserProvisioning");
-        return http.request({
-            method: "PUT",
-            path: settingsPath,
-            body: settings,
-            bodySchema: ProvisioningSettingsWriteSchema,
-            responseSchema: ProvisioningSettingsSchema,
-        });
+        return this.management("/UserProvisioning", (http, settingsPath) =>
+            http.request({
+                method: "PUT",
+                path: settingsPath,
+                body: settings,
+                bodySchema: ProvisioningSettingsWriteSchema,
+                responseSchema: ProvisioningSettingsSchema,
+            }),
+        );
     }
 
     /** The Platform users view, including provisioned users' external identity fields. */
     async listUsers(): Promise<PlatformUser[]> {
-        const { http, path: usersPath } = await this.organizationPath("/Users");
+        const { http, organizationId } = await this.connect();
+        const usersPath = `/Organizations/${path(organizationId)}/Users`;
         return (await http.request({ method: "GET", path: usersPath, responseSchema: PlatformUserListSchema })).User;
     }
 }

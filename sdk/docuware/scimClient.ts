@@ -14,8 +14,9 @@ export interface ScimClientOptions {
 const SCIM_JSON = "application/scim+json";
 
 /**
- * DocuWare's SCIM service as PingOne uses it (client-credentials token, no scope, `application/scim+json`).
- * The package uses it to verify a setup, never to manage users.
+ * DocuWare's SCIM service as PingOne uses it (client-credentials token, no scope). DocuWare's API
+ * integration guide requires `Content-Type: application/scim+json` on every request, bodiless GETs included.
+ * The package uses it to verify a setup, and the live acceptance suite's sweep to remove the test users it left.
  */
 export class DocuWareScimClient {
     private readonly http: HttpClient;
@@ -50,9 +51,39 @@ export class DocuWareScimClient {
             path: "/Users",
             query: { filter, count },
             accept: SCIM_JSON,
+            contentType: SCIM_JSON,
             responseSchema: ScimListResponseSchema,
         });
         return list.Resources ?? [];
+    }
+
+    /** Every user of this identity provider, page by page (RFC 7644 §3.4.2.4). */
+    async listAllUsers(): Promise<ScimUser[]> {
+        const users: ScimUser[] = [];
+        for (;;) {
+            const page = await this.http.request({
+                method: "GET",
+                path: "/Users",
+                query: { startIndex: users.length + 1, count: 100 },
+                accept: SCIM_JSON,
+                contentType: SCIM_JSON,
+                responseSchema: ScimListResponseSchema,
+            });
+            const resources = page.Resources ?? [];
+            users.push(...resources);
+            if (resources.length === 0 || users.length >= page.totalResults) {
+                return users;
+            }
+        }
+    }
+
+    async deleteUser(id: string): Promise<void> {
+        await this.http.request({
+            method: "DELETE",
+            path: `/Users/${encodeURIComponent(id)}`,
+            accept: SCIM_JSON,
+            contentType: SCIM_JSON,
+        });
     }
 
     async getUser(id: string): Promise<ScimUser> {
@@ -60,6 +91,7 @@ export class DocuWareScimClient {
             method: "GET",
             path: `/Users/${encodeURIComponent(id)}`,
             accept: SCIM_JSON,
+            contentType: SCIM_JSON,
             responseSchema: ScimUserSchema,
         });
     }

@@ -1,4 +1,3 @@
-import type { z } from "zod";
 import { afterOwnCreate } from "../core/afterOwnCreate";
 import { ApiError, NotFoundError } from "../core/errors";
 import type { PingOneClient } from "./client";
@@ -8,8 +7,11 @@ import {
     MappingSchema,
     type MappingWrite,
     MappingWriteSchema,
+    type DirectoryStoreWrite,
+    DirectoryStoreWriteSchema,
     type Plan,
     PlanSchema,
+    type PlanWrite,
     PlanWriteSchema,
     type Revision,
     RevisionSchema,
@@ -98,6 +100,18 @@ export class PropagationClient {
         return storeListings.write(this.storesKey, create, (created) => storeListings.put(this.storesKey, created));
     }
 
+    createDirectoryStore(store: DirectoryStoreWrite): Promise<Store> {
+        const create = () =>
+            this.http.request({
+                method: "POST",
+                path: `${this.base}/stores`,
+                body: store,
+                bodySchema: DirectoryStoreWriteSchema,
+                responseSchema: StoreSchema,
+            });
+        return storeListings.write(this.storesKey, create, (created) => storeListings.put(this.storesKey, created));
+    }
+
     /** Full replace: write-only secrets must be sent again. */
     updateStore(storeId: string, store: StoreWrite): Promise<Store> {
         const update = () =>
@@ -140,7 +154,7 @@ export class PropagationClient {
         });
     }
 
-    createPlan(plan: z.infer<typeof PlanWriteSchema>): Promise<Plan> {
+    createPlan(plan: PlanWrite): Promise<Plan> {
         return this.http.request({
             method: "POST",
             path: `${this.base}/plans`,
@@ -150,7 +164,7 @@ export class PropagationClient {
         });
     }
 
-    updatePlan(planId: string, plan: z.infer<typeof PlanWriteSchema>): Promise<Plan> {
+    updatePlan(planId: string, plan: PlanWrite): Promise<Plan> {
         return this.http.request({
             method: "PUT",
             path: `${this.base}/plans/${path(planId)}`,

@@ -15,16 +15,14 @@ export interface PropagationPlanArgs {
     readonly region?: pulumi.Input<string>;
     /** PingOne environment. Defaults to `pingone:environmentId` (PINGONE_ENVIRONMENT_ID). Changing it replaces the plan. */
     readonly environmentId?: pulumi.Input<string>;
-    /** Plan name. Defaults to "Default Plan". */
+    /** Name of the plan when this resource creates it. Defaults to "Default Plan"; an adopted plan keeps its name. */
     readonly name?: pulumi.Input<string>;
-    /** Plan status ACTIVE; provisioning runs only for an active plan. Defaults to true. */
-    readonly active?: pulumi.Input<boolean>;
 }
 
 type _ArgsMatchSchema = AssertArgsMatch<ArgsDrift<PropagationPlanArgs, z.input<typeof PropagationPlanInputsSchema>>>;
 /**
  * The environment's propagation plan. PingOne allows one per environment, so an existing plan is always adopted
- * (and then left in place on destroy); a plan this resource created is deleted on destroy once no rule uses it.
+ * as it is (never renamed, and left in place on destroy); a plan this resource created is deleted on destroy once no rule uses it.
  * Share one instance between the rules of a stack.
  */
 export class PropagationPlan extends pulumi.dynamic.Resource {
@@ -36,9 +34,7 @@ export class PropagationPlan extends pulumi.dynamic.Resource {
     declare readonly environmentId: pulumi.Output<string>;
     /** Plan name. */
     declare readonly name: pulumi.Output<string>;
-    /** Whether the plan is ACTIVE. */
-    declare readonly active: pulumi.Output<boolean>;
-    /** True when the plan existed before and was taken over; such a plan is left in place on destroy. */
+    /** True when the plan existed before and was taken over; such a plan is neither renamed nor deleted. */
     declare readonly adopted: pulumi.Output<boolean>;
 
     constructor(name: string, args: PropagationPlanArgs = {}, opts?: pulumi.CustomResourceOptions) {
@@ -51,7 +47,6 @@ export class PropagationPlan extends pulumi.dynamic.Resource {
                     planId: undefined,
                     environmentId: undefined,
                     name: undefined,
-                    active: undefined,
                     adopted: undefined,
                     ...definedInputs(args),
                 },

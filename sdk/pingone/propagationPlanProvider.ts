@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { ResourceDefinition } from "../providers/definition";
+import { deepEqual, type ResourceDefinition } from "../providers/definition";
 import { createOnce, deleteIdempotent, readUnlessDeleted, unlessNotFound } from "../providers/recovery";
 import {
     EnvironmentIdSchema,
@@ -9,50 +9,50 @@ import {
     requireEnvironment,
     requirePingOneSettings,
 } from "./environment";
-import type { Plan } from "./schemas";
+import type { Plan, PlanWrite } from "./schemas";
 
 export const PropagationPlanInputsSchema = z.object({
     environmentId: EnvironmentIdSchema,
     region: RegionSchema,
+    /** Name of a plan this resource creates; an adopted plan keeps its own name. */
     name: z.string().trim().min(1, "name must not be empty").default("Default Plan"),
-    /** Plan status ACTIVE: the provisioning engine only runs active plans. */
-    active: z.boolean().default(true),
 });
 export type PropagationPlanInputs = z.infer<typeof PropagationPlanInputsSchema>;
 
 export interface PropagationPlanOutputs extends PropagationPlanInputs {
     planId: string;
-    /** True when the plan existed before and was taken over; such a plan is left in place on delete. */
+    /** True when the plan existed before and was taken over; such a plan is neither renamed nor deleted. */
     adopted: boolean;
 }
 
 function toOutputs(plan: Plan, location: PingOneLocation, adopted: boolean): PropagationPlanOutputs {
     const { environmentId, region } = location;
-    return { environmentId, region, name: plan.name, active: plan.status !== "INACTIVE", planId: plan.id, adopted };
+    return { environmentId, region, name: plan.name, planId: plan.id, adopted };
 }
 
-const toPlanWrite = (inputs: PropagationPlanInputs) => ({
-    name: inputs.name,
-    status: inputs.active ? ("ACTIVE" as const) : ("INACTIVE" as const),
-});
+/**
+ * The name only: the official Terraform provider (pingidentity/terraform-provider-pingone,
+ * identity propagation plan resource) sends nothing else; the docs say `status` defaults to INACTIVE and the
+ * Go SDK's `EnumIdentityPropagationPlanStatus` lists only INACTIVE, so no source shows `ACTIVE` for a plan.
+ */
+const toPlanWrite = (inputs: PropagationPlanInputs): PlanWrite => ({ name: inputs.name });
 
 export const propagationPlanDefinition: ResourceDefinition<PropagationPlanInputs, PropagationPlanOutputs> = {
     kind: "pingone:PropagationPlan",
     inputs: PropagationPlanInputsSchema,
-    managedFields: ["environmentId", "region", "name", "active"],
+    managedFields: ["environmentId", "region", "name"],
     preflight: requirePingOneSettings,
     outputOnlyFields: ["planId", "adopted"],
     replaceFields: ["environmentId", "region"],
+    // An adopted plan belongs to the environment (the console, other stacks): its name is not this stack's to change.
+    equals: { name: (live, desired, olds) => olds.adopted === true || deepEqual(live, desired) },
 
-    /** PingOne allows one plan per environment: take over the existing one, else create it. */
+    /** PingOne allows one plan per environment: take over the existing one as it is, else create it. */
     async create(inputs) {
         const api = pingOneApis(inputs).propagation;
         const existing = (await api.listPlans())[0];
         if (existing) {
-            const desired = toPlanWrite(inputs);
-            const matches = existing.name === desired.name && (existing.status ?? "ACTIVE") === desired.status;
-            const plan = matches ? existing : await api.updatePlan(existing.id, desired);
-            return { id: plan.id, outs: toOutputs(plan, inputs, true) };
+            return { id: existing.id, outs: toOutputs(existing, inputs, true) };
         }
         const plan = await createOnce(
             () => api.createPlan(toPlanWrite(inputs)),
@@ -71,7 +71,8 @@ export const propagationPlanDefinition: ResourceDefinition<PropagationPlanInputs
     },
 
     async update(id, olds, news) {
-        const plan = await pingOneApis(news).propagation.updatePlan(id, toPlanWrite(news));
+        const api = pingOneApis(news).propagation;
+        const plan = olds.adopted ? await api.getPlan(id) : await api.updatePlan(id, toPlanWrite(news));
         return toOutputs(plan, news, olds.adopted);
     },
 

@@ -95,13 +95,9 @@ function directoryStoreId({ client, propagation }: Apis): Promise<string> {
     if (!id) {
         const find = async () => (await propagation.listStores()).find((s) => s.type === "directory");
         // Outbound provisioning reads from the PingOne directory; the console creates this store implicitly.
-        const directory = {
-            name: "PingOne Directory",
-            type: "directory",
-            status: "ACTIVE" as const,
-            configuration: {},
-        };
-        id = (async () => ((await find()) ?? (await createOnce(() => propagation.createStore(directory), find))).id)();
+        const directory = { type: "directory", name: "PingOne Directory" } as const;
+        const create = () => propagation.createDirectoryStore(directory);
+        id = (async () => ((await find()) ?? (await createOnce(create, find))).id)();
         id.catch(() => directoryStores.delete(key));
         directoryStores.set(key, id);
     }

@@ -111,6 +111,19 @@ export const StoreWriteSchema = z.object({
 });
 export type StoreWrite = z.infer<typeof StoreWriteSchema>;
 
+/**
+ * The PingOne Directory store as the docs' "Create store (PingOne Directory)" request model has it: `type`, `name`,
+ * `managed`, `image.href`, `description`; no `configuration` and no `status`.
+ */
+export const DirectoryStoreWriteSchema = z.strictObject({
+    type: z.literal("directory"),
+    name: z.string().min(1),
+    description: z.string().optional(),
+    managed: z.boolean().optional(),
+    image: z.strictObject({ href: z.string() }).optional(),
+});
+export type DirectoryStoreWrite = z.infer<typeof DirectoryStoreWriteSchema>;
+
 export const StoreSchema = StoreWriteSchema.extend({
     id: z.string(),
     status: StoreStatusSchema.optional(),
@@ -120,11 +133,15 @@ export const StoreSchema = StoreWriteSchema.extend({
 });
 export type Store = z.infer<typeof StoreSchema>;
 
-export const PlanWriteSchema = z.object({
+/** A plan write carries its name only (see `toPlanWrite`); `status` is never sent. */
+export const PlanWriteSchema = z.strictObject({ name: z.string().min(1) });
+export type PlanWrite = z.infer<typeof PlanWriteSchema>;
+export const PlanSchema = z.object({
+    id: z.string(),
     name: z.string().min(1),
-    status: StoreStatusSchema.optional(),
+    status: z.string().optional(),
+    ...timestamps,
 });
-export const PlanSchema = PlanWriteSchema.extend({ id: z.string(), ...timestamps });
 export type Plan = z.infer<typeof PlanSchema>;
 
 export const RuleWriteSchema = z.object({

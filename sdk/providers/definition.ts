@@ -23,8 +23,13 @@ export interface ResourceDefinition<I extends object, O extends object> {
     outputOnlyFields: readonly (keyof O & string)[];
     /** Managed fields the API cannot change in place. */
     replaceFields?: readonly (keyof I & string)[];
-    /** Field comparison where plain deep equality is wrong (sets, case-insensitive values). */
-    equals?: Partial<Record<keyof I & string, (live: unknown, desired: unknown) => boolean>>;
+    /**
+     * Field comparison where plain deep equality is wrong (sets, case-insensitive values, fields an adopted object
+     * keeps); `olds` is the whole recorded state.
+     */
+    equals?: Partial<
+        Record<keyof I & string, (live: unknown, desired: unknown, olds: Record<string, unknown>) => boolean>
+    >;
     /**
      * Checks, without any request, what the operations will need beyond the inputs (credentials in config), so a
      * preview fails early with the fix. Throws a `ConfigurationError`.
@@ -70,7 +75,7 @@ export function changedFields<I extends object, O extends object>(
             return true;
         }
         const equals = definition.equals?.[field] ?? deepEqual;
-        return !equals(olds[field] ?? undefined, news[field] ?? undefined);
+        return !equals(olds[field] ?? undefined, news[field] ?? undefined, olds);
     });
 }
 

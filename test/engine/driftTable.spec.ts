@@ -133,13 +133,6 @@ describe("drift on every managed field (preview --refresh, up --refresh)", funct
                 live: async () => (await pingoneState(emulators)).plans[ids.plan]!.name,
                 restored: "Default Plan",
             },
-            {
-                resource: "plan",
-                field: "active",
-                change: () => editPingOne("plans", ids.plan, { status: "INACTIVE" }),
-                live: async () => ((await pingoneState(emulators)).plans[ids.plan] as { status?: string }).status,
-                restored: "ACTIVE",
-            },
         ],
         [
             {

@@ -230,7 +230,9 @@ describe("DocuWare emulator: state file", () => {
                 const token = await requestToken(second, registration.ClientId, registration.ClientSecret);
                 const settings = (await (await adminApi(second)).get("/UserProvisioning")).data;
                 assert.ok(settings.ScimBaseUrl.startsWith(second.baseUrl));
-                const read = await bearerClient(settings.ScimBaseUrl, token).get(`/Users/${user.id}`);
+                const read = await bearerClient(settings.ScimBaseUrl, token).get(`/Users/${user.id}`, {
+                    headers: { "Content-Type": "application/scim+json" },
+                });
                 assert.equal(read.status, 200);
                 assert.equal(read.data.userName, "persisted");
             } finally {

@@ -159,4 +159,61 @@ describe("DocuWare emulator: SCIM service", () => {
             assert.equal(config.data.bulk.supported, false);
         });
     });
+    describe("RFC 7643/7644 conformance", () => {
+        const user = (userName: string) => ({
+            schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"],
+            userName,
+            externalId: `ext-${userName}`,
+            name: { givenName: "Given", familyName: userName },
+            emails: [{ value: `${userName}@example.com`, type: "work", primary: true }],
+        });
+
+        it("declares the Group members sub-attribute type in /Schemas (RFC 7643 §8.7.1)", async () => {
+            const group = (await scim.get("/Schemas/urn:ietf:params:scim:schemas:core:2.0:Group")).data;
+            const members = group.attributes.find((a: { name: string }) => a.name === "members");
+            const type = members.subAttributes.find((a: { name: string }) => a.name === "type");
+            assert.deepEqual(type.canonicalValues, ["User", "Group"]);
+        });
+
+        it("never re-enables a disabled user on PATCH remove of active (RFC 7644 §3.5.2.2)", async () => {
+            const created = (await scim.post("/Users", { ...user("disabled-user"), active: false })).data;
+            assert.equal(created.active, false);
+            const patched = await scim.patch(`/Users/${created.id}`, patchOf({ op: "remove", path: "active" }));
+            assert.equal(patched.status, 200, JSON.stringify(patched.data));
+            assert.equal(patched.data.active, false);
+            assert.equal((await scim.get(`/Users/${created.id}`)).data.active, false);
+        });
+
+        it("honours the attributes query parameter (RFC 7644 §3.4.2.5), with sub-attributes and URNs", async () => {
+            const created = (await scim.post("/Users", user("projected"))).data;
+            const one = (await scim.get(`/Users/${created.id}`, { params: { attributes: "userName,name.givenName" } }))
+                .data;
+            assert.deepEqual(Object.keys(one).sort(), ["id", "name", "schemas", "userName"]);
+            assert.deepEqual(one.name, { givenName: "Given" });
+            const listed = (
+                await scim.get("/Users", {
+                    params: {
+                        filter: 'userName eq "projected"',
+                        attributes: "urn:ietf:params:scim:schemas:core:2.0:User:emails.value",
+                    },
+                })
+            ).data;
+            assert.deepEqual(listed.Resources[0].emails, [{ value: "projected@example.com" }]);
+            assert.deepEqual(Object.keys(listed.Resources[0]).sort(), ["emails", "id", "schemas"]);
+        });
+
+        it("answers 501 with a SCIM error on endpoints it does not implement (RFC 7644 §3.12)", async () => {
+            for (const [method, path] of [
+                ["POST", "/.search"],
+                ["POST", "/Users/.search"],
+                ["POST", "/Bulk"],
+                ["GET", "/Me"],
+            ] as const) {
+                const response = await scim.request({ method, url: path, data: method === "POST" ? {} : undefined });
+                assert.equal(response.status, 501, `${method} ${path}`);
+                assert.deepEqual(response.data.schemas, [SCIM_ERROR]);
+                assert.equal(response.data.status, 501);
+            }
+        });
+    });
 });

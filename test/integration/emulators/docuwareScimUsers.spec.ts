@@ -169,7 +169,7 @@ describe("DocuWare emulator: SCIM users", () => {
         assert.equal(platformAlice.ExternalIdpUserId, "ext-alice");
     });
 
-    it("accepts application/json and rejects other media types and malformed JSON", async () => {
+    it("accepts application/json, rejects other media types, requests without Content-Type and malformed JSON", async () => {
         const json = await scim.post("/Users", newUser("frank"), {
             headers: { "Content-Type": "application/json" },
         });
@@ -184,6 +184,11 @@ describe("DocuWare emulator: SCIM users", () => {
         const malformed = await scim.post("/Users", '{"userName":', { transformRequest: [(body: string) => body] });
         assert.equal(malformed.status, 400);
         assert.equal(malformed.data.scimType, "invalidSyntax");
+        const withoutType = await scim.get("/Users", { headers: { "Content-Type": null } });
+        assert.equal(withoutType.status, 415, "a GET without Content-Type is refused too (inferred)");
+        assert.deepEqual(withoutType.data.schemas, [SCIM_ERROR]);
+        assert.match(withoutType.data.detail, /application\/scim\+json/);
+        assert.equal((await scim.get("/Users")).status, 200, "the same GET with application/scim+json passes");
         const missing = await scim.post("/Users", { name: { givenName: "No user name" } });
         assert.equal(missing.status, 400);
         assert.match(missing.data.detail, /userName/);

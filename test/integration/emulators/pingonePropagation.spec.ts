@@ -35,6 +35,12 @@ describe("PingOne emulator: propagation configuration", () => {
             assert.equal(expectStatus(second, 400).details[0].target, "type");
         });
 
+        it("refuses status and configuration on a directory store, outside its documented request model", async () => {
+            const body = { name: "Dir", type: "directory", status: "ACTIVE", configuration: {} };
+            const error = expectStatus(await harness.api.post("/propagation/stores", body), 400);
+            assert.deepEqual(targets(error), ["configuration", "status"]);
+        });
+
         it("names missing keys, bad enums, string booleans and unknown keys as configuration.X", async () => {
             const body = scimStoreBody({
                 SCIM_URL: undefined,
@@ -128,6 +134,13 @@ describe("PingOne emulator: propagation configuration", () => {
             assert.equal(second.code, "INVALID_DATA");
             assert.equal(second.details[0].target, "environment");
             assert.equal(second.details[0].message, "environment contains an existing plan");
+        });
+
+        it("defaults a plan to INACTIVE and refuses status ACTIVE, which no source shows (inferred)", async () => {
+            assert.equal((await createPlan()).status, "INACTIVE");
+            const plans = expectStatus(await harness.api.get("/propagation/plans"), 200)._embedded.plans;
+            const put = await harness.api.put(`/propagation/plans/${plans[0].id}`, { name: "P", status: "ACTIVE" });
+            assert.equal(expectStatus(put, 400).details[0].target, "status");
         });
 
         it("cascades a plan delete to its rules and mappings", async () => {

@@ -74,7 +74,7 @@ describe("provisioning round trip: PingOne emulator → DocuWare emulator", () =
         );
         const response = await http.get(`${provisioning.ScimBaseUrl}/Users`, {
             params: { filter: `userName eq "${userName}"` },
-            headers: { Authorization: `Bearer ${token}` },
+            headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/scim+json" },
         });
         return expectStatus(response, 200).Resources[0];
     };

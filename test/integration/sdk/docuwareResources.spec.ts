@@ -1,5 +1,7 @@
 import { strict as assert } from "node:assert";
+import { UnsupportedApiError } from "../../../sdk/core/errors";
 import { ROTATED_OUTSIDE_PULUMI } from "../../../sdk/docuware/appRegistrationProvider";
+import { EXISTING_REGISTRATION_README_URL } from "../../../sdk/docuware/managementClient";
 import { type RunningEmulators, startTestEmulators } from "../../helpers/emulators";
 import { ProviderHarness } from "../../helpers/providers";
 
@@ -163,5 +165,47 @@ describe("DocuWare dynamic providers against the emulator", function () {
                 await registrations.delete(id, outs); // already gone: done, no error
             });
         });
+    });
+});
+
+describe("DocuWare without a management API (as DocuWare Cloud)", function () {
+    this.timeout(60_000);
+    let emulators: RunningEmulators;
+    const registrations = new ProviderHarness("docuware:AppRegistration");
+    const provisioning = new ProviderHarness("docuware:UserProvisioning");
+
+    before(async () => {
+        emulators = await startTestEmulators({ docuwareManagementApi: false });
+        emulators.useProviderEnvironment();
+    });
+    after(async () => emulators?.stop());
+
+    const expectUnsupported = (error: unknown) => {
+        assert.ok(error instanceof UnsupportedApiError, String(error));
+        assert.equal(error.status, 404);
+        assert.match(error.message, /DocuWare publishes none/);
+        assert.match(error.message, /`existingRegistration`/);
+        assert.ok(error.message.includes(EXISTING_REGISTRATION_README_URL));
+        assert.doesNotMatch(error.message, /failed with HTTP/, "one message, not the raw HTTP error");
+        return true;
+    };
+
+    it("fails the first call with one message pointing to existingRegistration, not a raw HTTP error", async () => {
+        await assert.rejects(registrations.create({ name: "PingOne provisioning" }), expectUnsupported);
+        await assert.rejects(
+            provisioning.read("settings", { appRegistrationClientId: "x", enabled: true }),
+            expectUnsupported,
+        );
+    });
+
+    it("never takes the missing API for a deleted registration", async () => {
+        await assert.rejects(
+            registrations.read("some-client-id", { name: "x", clientId: "some-client-id" }),
+            expectUnsupported,
+        );
+        await assert.rejects(
+            registrations.delete("some-client-id", { name: "x", clientId: "some-client-id" }),
+            expectUnsupported,
+        );
     });
 });

@@ -55,9 +55,19 @@ describe("PingOne dynamic providers against the emulator", function () {
         planId = created.id;
         assert.equal(created.outs.name, "Default Plan");
         assert.equal(created.outs.adopted, false);
-        const second = await plans.create({ name: "Default Plan" });
+        const live = (await environment()).plans[planId] as { name: string; status?: string };
+        assert.equal(live.status, "INACTIVE", "the plan body carries no status (A4)");
+        await emulators.pingone.control.resetRequests();
+        const second = await plans.create({ name: "Another Plan" });
         assert.equal(second.id, planId, "one plan per environment");
         assert.equal(second.outs.adopted, true);
+        assert.equal(second.outs.name, "Default Plan", "an adopted plan keeps its name");
+        assert.deepEqual(await plans.diff(planId, second.outs, { name: "Another Plan" }), {
+            changes: false,
+            replaces: [],
+        });
+        assert.equal((await emulators.pingone.control.requests()).writes, 0, "adopting sends no write");
+        assert.equal((await environment()).plans[planId]!.name, "Default Plan");
     });
 
     it("PropagationStore check names each invalid field and says how to fix it, without requests", async () => {
@@ -279,5 +289,45 @@ describe("PingOne dynamic providers against the emulator", function () {
         );
         await rules.delete(ruleId, rule); // already gone: done
         await stores.delete(storeId, store);
+    });
+});
+
+describe("PingOne Directory store created by a rule", function () {
+    this.timeout(60_000);
+    let emulators: RunningEmulators;
+
+    before(async () => {
+        emulators = await startTestEmulators();
+        emulators.useProviderEnvironment();
+    });
+    after(async () => emulators?.stop());
+
+    it("is created with the documented request model only (no status, no configuration)", async () => {
+        const env = emulators.pingone.environmentId;
+        const initial = await emulators.pingone.control.get<PingOneState>("/state");
+        const [directoryId] = Object.entries(initial.environments[env]!.stores).find(
+            ([, s]) => s.name === "PingOne Directory",
+        )!;
+        await emulators.pingone.control.delete(`/environments/${env}/stores/${directoryId}`);
+        const plan = await new ProviderHarness("pingone:PropagationPlan").create({});
+        const target = await new ProviderHarness("pingone:PropagationStore").create({
+            name: "DocuWare",
+            scimUrl: "https://acme.docuware.cloud/DocuWare/Services/UserProvisioningService/ping/scim",
+            oauthTokenUrl: "https://login-emea.docuware.cloud/0d5a/connect/token",
+            oauthClientId: "client-1",
+            oauthClientSecret: "first-secret-value",
+        });
+        const rule = await new ProviderHarness("pingone:PropagationRule").create({
+            planId: plan.id,
+            targetStoreId: target.id,
+            name: "PingOne to DocuWare",
+            userFilter: { populationName: "Default" },
+            mappings: GUIDE_MAPPINGS,
+        });
+        const stores = (await emulators.pingone.control.get<PingOneState>("/state")).environments[env]!.stores;
+        const directory = stores[rule.outs.effectiveSourceStoreId as string]!;
+        assert.equal(directory.name, "PingOne Directory");
+        assert.notEqual(rule.outs.effectiveSourceStoreId, directoryId, "a new directory store was created");
+        assert.deepEqual(directory.configuration, {});
     });
 });

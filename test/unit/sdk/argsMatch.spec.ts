@@ -13,11 +13,10 @@ import type { z } from "zod";
 import type { ArgsDrift, AssertArgsMatch } from "../../sdk/providers/argsMatch";
 import type { PropagationPlanInputsSchema } from "../../sdk/pingone/propagationPlanProvider";
 
-// drift: \`region\` is left out, \`active\` is not readonly, and \`label\` is not in the schema.
+// drift: \`region\` is left out, \`name\` is not readonly, and \`label\` is not in the schema.
 export interface DriftedPlanArgs {
     readonly environmentId?: pulumi.Input<string>;
-    readonly name?: pulumi.Input<string>;
-    active?: pulumi.Input<boolean>;
+    name?: pulumi.Input<string>;
     readonly label?: pulumi.Input<string>;
 }
 
@@ -49,6 +48,6 @@ describe("Args checked against the input schemas", function () {
 
         assert.equal(errors.length, 1, errors.join("\n"));
         assert.match(errors[0]!, /^driftedPlanArgs\.ts: Type '\{ missingFromArgs: "region"; notInSchema: "label";/);
-        assert.match(errors[0]!, /notReadonly: "active"; \}' does not satisfy the constraint 'true'/);
+        assert.match(errors[0]!, /notReadonly: "name"; \}' does not satisfy the constraint 'true'/);
     });
 });

@@ -388,12 +388,6 @@ const OTHER_RESOURCE_CASES: BadInput[] = [
         message: `environmentId: environmentId ${UUID_EXAMPLE}, got "env-1"`,
     },
     {
-        name: "wrong type for a plan's active",
-        kind: "pingone:PropagationPlan",
-        inputs: { active: 1 },
-        message: "active:",
-    },
-    {
         name: "revision in an environment whose id is not a UUID",
         kind: "pingone:PropagationRevision",
         inputs: { environmentId: "env-1" },

@@ -15,8 +15,9 @@ export type StoreWrite = z.infer<typeof StoreWriteSchema>;
 
 export const PlanWriteSchema = z.object({
     name: z.string().min(1),
-    // The SDK enum only lists INACTIVE, but the API returns ACTIVE too.
-    status: z.enum(["ACTIVE", "INACTIVE"]).optional(),
+    // The Go SDK's EnumIdentityPropagationPlanStatus lists only INACTIVE and no source sends ACTIVE; whether PingOne
+    // accepts ACTIVE is unknown (inferred: refused, so a client that sends it is caught).
+    status: z.literal("INACTIVE").optional(),
 });
 
 export const RuleWriteSchema = z.object({

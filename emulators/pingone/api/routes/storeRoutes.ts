@@ -53,13 +53,34 @@ function assertNoActiveRuleOnDisabled(environment: Environment, storeId: string,
     }
 }
 
+/**
+ * The docs' "Create store (PingOne Directory)" request model has `type`, `name`, `managed`, `image.href` and
+ * `description` only. inferred: other attributes are refused, as PingOne refuses unknown ones elsewhere.
+ */
+function assertDirectoryBody(body: StoreWrite): void {
+    if (body.type !== "directory") {
+        return;
+    }
+    const extra = (["status", "configuration"] as const).filter((key) => body[key] !== undefined);
+    if (extra.length > 0) {
+        throw PingOneError.invalidData(
+            extra.map((key) => ({
+                code: "INVALID_VALUE",
+                target: key,
+                message: `${key} is not a recognized attribute of a directory store.`,
+            })),
+        );
+    }
+}
+
 /** Fields a write sets; everything else about a store is server-owned. */
 function writtenFields(body: StoreWrite, configuration: StoreConfiguration) {
     return {
         name: body.name,
         ...(body.description !== undefined && { description: body.description }),
         type: body.type,
-        status: body.status ?? "INACTIVE",
+        // The directory store has no status in its request model; the environment's own one is ACTIVE.
+        status: body.status ?? (body.type === "directory" ? "ACTIVE" : "INACTIVE"),
         managed: body.managed ?? false,
         image: body.image ?? {},
         configuration,
@@ -77,6 +98,7 @@ export function registerStoreRoutes(app: FastifyInstance, { state, targetClient 
     app.post<{ Params: EnvironmentParams }>(STORES_PATH, async (request, reply) => {
         const environment = state.environment(request.params.envId);
         const body = parseBody(StoreWriteSchema, request.body);
+        assertDirectoryBody(body);
         const configuration = validateStoreConfiguration(body.type, body.configuration);
         assertSingleDirectory(environment, body);
         const now = timestamp();
@@ -121,6 +143,7 @@ export function registerStoreRoutes(app: FastifyInstance, { state, targetClient 
             // inferred: a store cannot change type; create another store instead.
             throw PingOneError.invalidValue("type", `type cannot be changed (the store is of type ${current.type}).`);
         }
+        assertDirectoryBody(body);
         const proposed = isPlainObject(body.configuration)
             ? keepOmittedSecrets(current.configuration, body.configuration as StoreConfiguration)
             : body.configuration;
