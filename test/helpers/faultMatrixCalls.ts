@@ -54,6 +54,7 @@ export const OPERATION_CALLS: Record<Operation, ApiCall[]> = {
         pingone(`PUT ${P}/propagation/rules/:ruleId`),
         pingone(`GET ${P}/propagation/rules/:ruleId/mappings`),
         pingone(`DELETE ${P}/propagation/mappings/:mappingId`),
+        pingone(`GET ${P}/propagation/stores/:storeId`), // does the connection deprovision on rule delete?
         pingone(`DELETE ${P}/propagation/rules/:ruleId`),
         pingone(`GET ${P}/propagation/plans/:planId/rules`),
         pingone(`DELETE ${P}/propagation/plans/:planId`),

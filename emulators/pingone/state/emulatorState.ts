@@ -6,7 +6,13 @@ import { maskSecrets } from "./storeSecrets";
 export const newId = (): string => randomUUID();
 
 /** ISO-8601 UTC with milliseconds, as PingOne writes `createdAt` / `updatedAt`. */
-export const timestamp = (): string => new Date().toISOString();
+let lastTimestamp = 0;
+
+/** Now, strictly after the previous call: objects created in the same millisecond still list in creation order. */
+export function timestamp(): string {
+    lastTimestamp = Math.max(Date.now(), lastTimestamp + 1);
+    return new Date(lastTimestamp).toISOString();
+}
 
 /** Looks an id up in one of an environment's collections; unknown ids are the API's 404. */
 export function findIn<T>(collection: Record<string, T>, id: string): T {

@@ -180,8 +180,10 @@ describe("DocuWare without a management API (as DocuWare Cloud)", function () {
     });
     after(async () => emulators?.stop());
 
-    const expectUnsupported = (error: unknown) => {
-        assert.ok(error instanceof UnsupportedApiError, String(error));
+    const expectUnsupported = (thrown: unknown) => {
+        // A failed read is reported as ReadFailedError (state unchanged) with the unsupported API as its cause.
+        const error = thrown instanceof UnsupportedApiError ? thrown : (thrown as Error).cause;
+        assert.ok(error instanceof UnsupportedApiError, String(thrown));
         assert.equal(error.status, 404);
         assert.match(error.message, /DocuWare publishes none/);
         assert.match(error.message, /`existingRegistration`/);
@@ -200,7 +202,11 @@ describe("DocuWare without a management API (as DocuWare Cloud)", function () {
 
     it("never takes the missing API for a deleted registration", async () => {
         await assert.rejects(
-            registrations.read("some-client-id", { name: "x", clientId: "some-client-id" }),
+            registrations.read("some-client-id", {
+                name: "x",
+                clientId: "some-client-id",
+                clientSecret: "secret-value",
+            }),
             expectUnsupported,
         );
         await assert.rejects(
