@@ -215,11 +215,14 @@ async function findByName(api: PropagationClient, planId: string, name: string):
     return (await api.listRules(planId)).find((r) => r.name === name);
 }
 
-/** Whether a live rule already holds what a write would send (an adopted rule then needs no PUT). */
+/**
+ * Whether a live rule already holds what a write would send (an adopted rule then needs no PUT). The ownership marker
+ * alone is no reason to write: adopting a hand-made rule must change nothing live (docs/import.md).
+ */
 function holds(live: Rule, write: RuleWrite): boolean {
     return (
         live.name === write.name &&
-        (live.description || undefined) === write.description &&
+        withoutMarker(live.description) === withoutMarker(write.description) &&
         live.plan.id === write.plan.id &&
         live.sourceStore.id === write.sourceStore.id &&
         live.targetStore.id === write.targetStore.id &&
