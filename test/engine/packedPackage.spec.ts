@@ -206,7 +206,7 @@ describe("the packed package in a fresh project outside the repository", functio
         // The error repeats the CLI's output; its first Diagnostics section is what the user saw.
         const start = output.indexOf("Diagnostics:");
         const diagnostics = output.slice(start, output.indexOf("\nResources:", start));
-        const message = '`mappings[0].target` "jobTitle" is not an attribute DocuWare\'s SCIM service accepts';
+        const message = '`mappings[0].target`: target "jobTitle" is not an attribute DocuWare\'s SCIM service accepts';
         assert.equal(diagnostics.split(message).length - 1, 1, `the message once in:\n${diagnostics}`);
         assert.doesNotMatch(diagnostics, /^\s+at .+:\d+:\d+\)?$/m, "no stack trace");
         assert.doesNotMatch(diagnostics, /\{\s*$|\[Object\]|\.ts:\d+/m, "no object dump, no source location");
