@@ -2,11 +2,11 @@ import type { ConfigMap, Stack } from "@pulumi/pulumi/automation";
 import { setStackConfig } from "../../sdk/config/stackConfig";
 import { DocuWareClient } from "../../sdk/docuware/managementClient";
 import { pingOneApis } from "../../sdk/pingone/environment";
-import { markedOwner, stackPrefix } from "../../sdk/providers/ownership";
+import { markedOwner, nameOwner, nameWithoutMarker, stackPrefix } from "../../sdk/providers/ownership";
 
 /** A live object that carries this stack's marker but is in no resource of its state. */
 export interface Orphan {
-    kind: "SCIM connection" | "rule" | "app registration";
+    kind: "plan" | "SCIM connection" | "rule" | "app registration";
     name: string;
     id: string;
     /** The `<project>/<stack>/<resource>` of its marker. */
@@ -58,6 +58,12 @@ export async function liveOrphans({ prefix, known, environments, organizations }
     const orphans: Orphan[] = [];
     for (const environmentId of environments) {
         const { propagation } = pingOneApis({ environmentId });
+        for (const plan of await propagation.listPlans()) {
+            const owner = nameOwner(plan.name);
+            if (ofThisStack(owner) && !known.has(plan.id)) {
+                orphans.push({ kind: "plan", name: nameWithoutMarker(plan.name), id: plan.id, owner: owner! });
+            }
+        }
         for (const store of await propagation.listStores()) {
             const owner = markedOwner(store.description);
             if (ofThisStack(owner) && !known.has(store.id)) {

@@ -4,6 +4,7 @@ import type { ArgsDrift, AssertArgsMatch } from "../providers/argsMatch";
 import { providerShim } from "../providers/providerShim";
 import type { PropagationPlanInputsSchema } from "./propagationPlanProvider";
 import { definedInputs } from "../providers/definedInputs";
+import { resourceOwner } from "../providers/resourceOwner";
 import { shallowStackTraces } from "../providers/shallowStackTraces";
 
 export interface PropagationPlanArgs {
@@ -15,7 +16,10 @@ export interface PropagationPlanArgs {
     readonly region?: pulumi.Input<string>;
     /** PingOne environment. Defaults to `pingone:environmentId` (PINGONE_ENVIRONMENT_ID). Changing it replaces the plan. */
     readonly environmentId?: pulumi.Input<string>;
-    /** Name of the plan when this resource creates it. Defaults to "Default Plan"; an adopted plan keeps its name. */
+    /**
+     * Name of the plan when this resource creates it, followed in PingOne by its ownership marker. Defaults to
+     * "Default Plan"; an adopted plan keeps its name.
+     */
     readonly name?: pulumi.Input<string>;
 }
 
@@ -23,6 +27,8 @@ type _ArgsMatchSchema = AssertArgsMatch<ArgsDrift<PropagationPlanArgs, z.input<t
 /**
  * The environment's propagation plan. PingOne allows one per environment, so an existing plan is always adopted
  * as it is (never renamed, and left in place on destroy); a plan this resource created is deleted on destroy once no rule uses it.
+ * A created plan's name ends with its ownership marker, `(managed-by: pulumi <project>/<stack>/<resource>)`, so that
+ * the plan of a deployment killed before it was recorded is recognised as this resource's own.
  * Share one instance between the rules of a stack.
  */
 export class PropagationPlan extends pulumi.dynamic.Resource {
@@ -49,6 +55,7 @@ export class PropagationPlan extends pulumi.dynamic.Resource {
                     name: undefined,
                     adopted: undefined,
                     ...definedInputs(args),
+                    managedBy: resourceOwner(name),
                 },
                 opts,
                 "pingone",

@@ -32,6 +32,27 @@ export function withoutMarker(text: string | undefined): string | undefined {
     return rest || undefined;
 }
 
+/**
+ * For an object whose only free text is its name (the PingOne plan): the marker in parentheses after the name.
+ * The name is the only writable field of a plan besides `status` (PingOne OpenAPI `IdentityPropagationPlan`; the
+ * official Terraform provider sends only `name`); that PingOne accepts these characters in it is inferred.
+ */
+const NAME_MARKER = /^(.*?) ?\(managed-by: pulumi (\S+)\)$/s;
+
+export function nameWithMarker(name: string, owner: string | undefined): string {
+    return owner === undefined ? name : `${name} (${ownerMarker(owner)})`;
+}
+
+/** The owner named by a name's marker, if any. */
+export function nameOwner(name: string): string | undefined {
+    return NAME_MARKER.exec(name)?.[2];
+}
+
+/** The user's part of a marked name. */
+export function nameWithoutMarker(name: string): string {
+    return NAME_MARKER.exec(name)?.[1] || name;
+}
+
 /** The stack part of an owner (`<project>/<stack>/`), to find every object of one stack. */
 export function stackPrefix(project: string, stack: string): string {
     return `${project}/${stack}/`;

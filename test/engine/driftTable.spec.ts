@@ -4,7 +4,7 @@ import { DocuWareClient } from "../../sdk/docuware/managementClient";
 import { PropagationPlan, PropagationRule, PropagationStore } from "../../sdk/pingone";
 import { PingOneClient } from "../../sdk/pingone/client";
 import { PopulationSchema } from "../../sdk/pingone/schemas";
-import { withoutMarker } from "../../sdk/providers/ownership";
+import { nameWithoutMarker, withoutMarker } from "../../sdk/providers/ownership";
 import { type RunningEmulators, startTestEmulators } from "../helpers/emulators";
 import { docuwareState, pingoneState } from "../helpers/emulatorState";
 import { type TestStack, printEngineVersion, requireEngine } from "../helpers/engine";
@@ -130,7 +130,7 @@ describe("drift on every managed field (preview --refresh, up --refresh)", funct
                 resource: "plan",
                 field: "name",
                 change: () => editPingOne("plans", ids.plan, { name: "Renamed plan" }),
-                live: async () => (await pingoneState(emulators)).plans[ids.plan]!.name,
+                live: async () => nameWithoutMarker((await pingoneState(emulators)).plans[ids.plan]!.name),
                 restored: "Default Plan",
             },
         ],

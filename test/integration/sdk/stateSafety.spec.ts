@@ -1,6 +1,7 @@
 import { strict as assert } from "node:assert";
 import { formatOrphans, liveOrphans } from "../../../bin/drift/findOrphans";
 import { ReadFailedError, UnownedObjectError } from "../../../sdk/core/errors";
+import { pingOneApis } from "../../../sdk/pingone/environment";
 import { PartialFailure } from "../../../sdk/providers/definition";
 import { type RunningEmulators, startTestEmulators } from "../../helpers/emulators";
 import { ProviderHarness } from "../../helpers/providers";
@@ -306,6 +307,48 @@ describe("State safety: orphans, partial failures and read errors", function () 
     });
 });
 
+describe("State safety: the plan, whose only free text is its name", function () {
+    this.timeout(30_000);
+    const OWNER = "proj/dev/acme-plan";
+    const plans = new ProviderHarness("pingone:PropagationPlan");
+    let emulators: RunningEmulators;
+    const livePlans = async () => {
+        const state = await emulators.pingone.control.get<{
+            environments: Record<string, { plans: Record<string, { name: string }> }>;
+        }>("/state");
+        return Object.values(state.environments[emulators.pingone.environmentId]!.plans).map((p) => p.name);
+    };
+    beforeEach(async () => {
+        emulators = await startTestEmulators();
+        emulators.useProviderEnvironment();
+    });
+    afterEach(async () => emulators?.stop());
+
+    it("a created plan carries its marker in the create request; the plan of a killed run is taken back and deleted", async () => {
+        const first = await plans.create({ managedBy: OWNER });
+        assert.deepEqual(await livePlans(), [`Default Plan (managed-by: pulumi ${OWNER})`]);
+        assert.equal(first.outs.name, "Default Plan", "the marker never shows as an input value");
+        assert.equal(first.outs.adopted, false);
+
+        // The killed run never recorded `first`: the next `up` creates again and finds its own plan.
+        const again = await plans.create({ managedBy: OWNER });
+        assert.equal(again.id, first.id);
+        assert.equal(again.outs.adopted, false, "its own plan, not an adopted one");
+        await plans.delete(again.id, again.outs);
+        assert.deepEqual(await livePlans(), [], "destroy leaves the environment as before the first up");
+    });
+
+    for (const name of ["Hand-made Plan", "Shared (managed-by: pulumi proj/other-stack/plan)"]) {
+        it(`a plan without this resource's marker (${name}) is adopted as it is and never deleted`, async () => {
+            await pingOneApis({ environmentId: emulators.pingone.environmentId }).propagation.createPlan({ name });
+            const adopted = await plans.create({ managedBy: OWNER, name: "Mine" });
+            assert.equal(adopted.outs.adopted, true);
+            await plans.delete(adopted.id, adopted.outs);
+            assert.deepEqual(await livePlans(), [name], "neither renamed nor deleted");
+        });
+    }
+});
+
 describe("drift: objects orphaned by an interrupted deployment", function () {
     this.timeout(30_000);
     let emulators: RunningEmulators;
@@ -330,6 +373,7 @@ describe("drift: objects orphaned by an interrupted deployment", function () {
         await store("other stack", "proj/prod/b");
         await store("hand-made");
         const registration = await registrations.create({ name: "orphan registration", managedBy: "proj/dev/c" });
+        const plan = await new ProviderHarness("pingone:PropagationPlan").create({ managedBy: "proj/dev/p" });
         const found = await liveOrphans({
             prefix: "proj/dev/",
             known: new Set([inState.id]),
@@ -338,8 +382,12 @@ describe("drift: objects orphaned by an interrupted deployment", function () {
         });
         assert.deepEqual(
             found.map((o) => `${o.kind} ${o.id} ${o.owner}`).sort(),
-            [`SCIM connection ${orphan.id} proj/dev/b`, `app registration ${registration.id} proj/dev/c`].sort(),
+            [
+                `SCIM connection ${orphan.id} proj/dev/b`,
+                `app registration ${registration.id} proj/dev/c`,
+                `plan ${plan.id} proj/dev/p`,
+            ].sort(),
         );
-        assert.match(formatOrphans(found), /^Orphaned by an interrupted deployment: 2 live object/);
+        assert.match(formatOrphans(found), /^Orphaned by an interrupted deployment: 3 live object/);
     });
 });

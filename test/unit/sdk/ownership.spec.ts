@@ -1,6 +1,14 @@
 import { strict as assert } from "node:assert";
 import { UnownedObjectError } from "../../../sdk/core/errors";
-import { claimExisting, markedOwner, withMarker, withoutMarker } from "../../../sdk/providers/ownership";
+import {
+    claimExisting,
+    markedOwner,
+    nameOwner,
+    nameWithMarker,
+    nameWithoutMarker,
+    withMarker,
+    withoutMarker,
+} from "../../../sdk/providers/ownership";
 
 describe("ownership markers", () => {
     it("puts the marker on the last line of the free text, after the user's text", () => {
@@ -17,6 +25,16 @@ describe("ownership markers", () => {
         assert.equal(withoutMarker("managed-by: pulumi p/s/r"), undefined);
         assert.equal(markedOwner("managed by pulumi p/s/r"), undefined, "only the exact marker counts");
         assert.equal(markedOwner(undefined), undefined);
+    });
+
+    it("marks a name (the plan's only free text) after it, in parentheses", () => {
+        assert.equal(nameWithMarker("Default Plan", "p/s/r"), "Default Plan (managed-by: pulumi p/s/r)");
+        assert.equal(nameWithMarker("Default Plan", undefined), "Default Plan");
+        assert.equal(nameOwner("Default Plan (managed-by: pulumi p/s/r)"), "p/s/r");
+        assert.equal(nameOwner("Default Plan"), undefined);
+        assert.equal(nameOwner("Plan (managed-by: pulumi p/s/r) renamed"), undefined, "only a marker at the end");
+        assert.equal(nameWithoutMarker("Default Plan (managed-by: pulumi p/s/r)"), "Default Plan");
+        assert.equal(nameWithoutMarker("Default Plan"), "Default Plan");
     });
 
     it("takes its own orphan, takes anything with adopt, refuses everything else", () => {
