@@ -24,9 +24,10 @@ async function main(): Promise<void> {
             cells++;
             const started = Date.now();
             try {
-                await runCrashCell(cell);
+                const notes = await runCrashCell(cell);
                 passed++;
-                console.log(`pass ${describeCell(cell)} (${Math.round((Date.now() - started) / 1000)} s)`);
+                const seconds = Math.round((Date.now() - started) / 1000);
+                console.log(`pass ${describeCell(cell)} (${seconds} s)${notes.map((n) => `\n  note: ${n}`).join("")}`);
             } catch (error) {
                 const reason = (error instanceof Error ? error.message : String(error))
                     .split("\n")

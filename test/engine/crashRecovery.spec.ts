@@ -26,6 +26,8 @@ describe("crash recovery (one cell per object kind)", function () {
     ];
     for (const point of points) {
         const cell = { mode: "first-up" as const, point, outcome: "complete" as const };
-        it(describeCell(cell), () => runCrashCell(cell));
+        it(describeCell(cell), async () => {
+            await runCrashCell(cell);
+        });
     }
 });
