@@ -4,7 +4,7 @@ import { type CrashMode, cellsOf, crashPoints, describeCell, runCrashCell } from
  * `npm run test:crash`: the full crash matrix (issue 19). Every request of (a) a first `up`, (b) an `up` changing
  * mappings and user filter, (c) a `destroy` is held, the deployment's whole process tree is killed, and the recovery
  * the README describes must end with state equal to the live services. Options: `--mode <first-up|change-up|destroy>`
- * (repeatable), `--writes-only`, `--outcome <complete|drop>`, `--offset <n>` and `--limit <n>` (per mode: the cells run).
+ * (repeatable), `--writes-only` or `--reads-only`, `--outcome <complete|drop>`, `--offset <n>` and `--limit <n>` (per mode: the cells run).
  */
 async function main(): Promise<void> {
     const args = process.argv.slice(2);
@@ -14,13 +14,16 @@ async function main(): Promise<void> {
     const offsetIndex = args.indexOf("--offset");
     const offset = offsetIndex >= 0 ? Number(args[offsetIndex + 1]) : 0;
     const writesOnly = args.includes("--writes-only");
+    const readsOnly = args.includes("--reads-only");
     const outcomeIndex = args.indexOf("--outcome");
     const outcome = outcomeIndex >= 0 ? args[outcomeIndex + 1] : undefined;
     let cells = 0;
     let passed = 0;
     const failures: string[] = [];
     for (const mode of modes.length > 0 ? modes : (["first-up", "change-up", "destroy"] as const)) {
-        const points = (await crashPoints(mode)).filter((p) => !writesOnly || p.method !== "GET");
+        const points = (await crashPoints(mode)).filter(
+            (p) => (!writesOnly || p.method !== "GET") && (!readsOnly || p.method === "GET"),
+        );
         const selected = cellsOf(mode, points).filter((c) => outcome === undefined || c.outcome === outcome);
         for (const cell of selected.slice(offset, offset + limit)) {
             cells++;
