@@ -21,9 +21,10 @@ async function main(): Promise<void> {
     let passed = 0;
     const failures: string[] = [];
     for (const mode of modes.length > 0 ? modes : (["first-up", "change-up", "destroy"] as const)) {
-        const points = (await crashPoints(mode)).filter(
-            (p) => (!writesOnly || p.method !== "GET") && (!readsOnly || p.method === "GET"),
-        );
+        const all = await crashPoints(mode);
+        const reads = all.filter((p) => p.method === "GET").length;
+        console.log(`${mode}: ${all.length} requests (${all.length - reads} writes, ${reads} reads)`);
+        const points = all.filter((p) => (!writesOnly || p.method !== "GET") && (!readsOnly || p.method === "GET"));
         const selected = cellsOf(mode, points).filter((c) => outcome === undefined || c.outcome === outcome);
         for (const cell of selected.slice(offset, offset + limit)) {
             cells++;
