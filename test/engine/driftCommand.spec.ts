@@ -6,7 +6,7 @@ import { LocalWorkspace, type Stack } from "@pulumi/pulumi/automation";
 import { pingOneStackConfig } from "../../emulators/stackConfig";
 import { type CliResult, assertNoSecrets, describeRun, runCli } from "../helpers/cliRunner";
 import { type RunningEmulators, startTestEmulators } from "../helpers/emulators";
-import { engineWorkDir, printEngineVersion, requireEngine } from "../helpers/engine";
+import { engineWorkDir, fastEngineEnvironment, printEngineVersion, requireEngine } from "../helpers/engine";
 
 /** A user's Pulumi project: the component from the package, a rule name and a failure switch from config. */
 const PROGRAM = `import * as pulumi from "@pulumi/pulumi";
@@ -69,6 +69,7 @@ describe("docuware-pingone drift (real pulumi, project folder, emulators)", func
         env = {
             ...emulators.providerEnvironment(),
             PULUMI_CONFIG_PASSPHRASE: process.env.PULUMI_CONFIG_PASSPHRASE ?? "test",
+            ...fastEngineEnvironment(),
         };
         secrets = [MARKER, env.PINGONE_CLIENT_SECRET!, env.DOCUWARE_CLIENT_SECRET!];
         workDir = engineWorkDir("drift-command");

@@ -7,7 +7,7 @@ import { type DocuWareEmulator, startDocuWareEmulator } from "../../emulators/do
 import { pingOneStackConfig } from "../../emulators/stackConfig";
 import { type CliResult, assertNoSecrets, describeRun, runCli } from "../helpers/cliRunner";
 import { type RunningEmulators, startTestEmulators } from "../helpers/emulators";
-import { engineWorkDir, printEngineVersion, requireEngine } from "../helpers/engine";
+import { engineWorkDir, fastEngineEnvironment, printEngineVersion, requireEngine } from "../helpers/engine";
 import { createPopulation, docuWareUser, pingOneClient } from "../helpers/projects";
 import { writesOf } from "../helpers/requestWrites";
 
@@ -129,7 +129,7 @@ describe("docuware-pingone impact (real pulumi, three organizations, emulators)"
                 ids[username] = user.id;
             }
         }
-        env = { PULUMI_CONFIG_PASSPHRASE: process.env.PULUMI_CONFIG_PASSPHRASE ?? "test" };
+        env = { PULUMI_CONFIG_PASSPHRASE: process.env.PULUMI_CONFIG_PASSPHRASE ?? "test", ...fastEngineEnvironment() };
         workDir = engineWorkDir("impact-command");
         writeFileSync(path.join(workDir, "Pulumi.yaml"), "name: impact-command\nruntime: nodejs\n");
         writeFileSync(path.join(workDir, "package.json"), JSON.stringify({ name: "impact-command", main: "index.ts" }));
