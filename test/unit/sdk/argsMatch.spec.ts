@@ -10,8 +10,8 @@ const fixtureDir = path.join(root, ".work", "argsMatch");
 const DRIFTED_ARGS = `
 import type * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
-import type { ArgsDrift, AssertArgsMatch } from "../../sdk/providers/argsMatch";
-import type { PropagationPlanInputsSchema } from "../../sdk/pingone/propagationPlanProvider";
+import type { ArgsDrift, AssertArgsMatch } from "../../sdk/dynamic/argsMatch";
+import type { PropagationPlanInputsSchema } from "../../sdk/pingone/resources/propagationPlanDefinition";
 
 // drift: \`region\` is left out, \`name\` is not readonly, and \`label\` is not in the schema.
 export interface DriftedPlanArgs {
