@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { type HttpSettings, httpSettings } from "../../config/httpSettings";
 import { HttpClient, type RetryEvent } from "../../core/httpClient";
+import { cachedPromise, processCache } from "../../core/processCache";
+import { unlessNotFound } from "../../core/recovery";
 import { ClientCredentialsTokenSource } from "../../core/tokenSource";
 import {
     type DirectoryUser,
@@ -19,6 +21,15 @@ import {
 } from "./schemas";
 import type { PingOneRegion } from "./regions";
 import { type PingOneSettings, pingOneSettings } from "./settings";
+
+/** Population ids by name, for this provider process (one Pulumi operation): rules on one population look it up once. */
+const populationIds = processCache<string, Promise<string | undefined>>();
+
+/**
+ * Population names by id, for this provider process (one Pulumi operation): a refresh of many rules on one
+ * population reads it once.
+ */
+const populationNames = processCache<string, Promise<string | undefined>>();
 
 export function parsePingOneError(body: unknown) {
     const parsed = ErrorEnvelopeSchema.safeParse(body);
@@ -126,6 +137,20 @@ export class PingOneClient {
     async findPopulationByName(environmentId: string, name: string): Promise<Population | undefined> {
         const found = await this.listPopulations(environmentId, `name eq ${filterValue(name)}`);
         return found.find((p) => p.name === name);
+    }
+
+    /** The id of the population named `name`, looked up once per provider process (see `populationIds`). */
+    populationIdByName(environmentId: string, name: string): Promise<string | undefined> {
+        return cachedPromise(populationIds, `${this.settings.apiUrl}|${environmentId}|${name}`, () =>
+            this.findPopulationByName(environmentId, name).then((p) => p?.id),
+        );
+    }
+
+    /** The name of a population, or undefined when it does not exist; read once per provider process. */
+    populationName(environmentId: string, populationId: string): Promise<string | undefined> {
+        return cachedPromise(populationNames, `${this.settings.apiUrl}|${environmentId}|${populationId}`, () =>
+            unlessNotFound(this.getPopulation(environmentId, populationId)).then((p) => p?.name),
+        );
     }
 
     async getPopulation(environmentId: string, populationId: string): Promise<Population> {

@@ -1,5 +1,7 @@
 import { afterOwnCreate } from "../../core/afterOwnCreate";
 import { ApiError, NotFoundError } from "../../core/errors";
+import { cachedPromise, processCache } from "../../core/processCache";
+import { createOnce } from "../../core/recovery";
 import type { PingOneClient } from "./pingOneClient";
 import { ListingCache } from "./listingCache";
 import {
@@ -32,6 +34,9 @@ const path = encodeURIComponent;
 /** Listings of stores (per environment) and rules (per plan), shared within one provider operation. */
 const storeListings = new ListingCache<Store>();
 const ruleListings = new ListingCache<Rule>();
+
+/** The environment's PingOne Directory store id, found (or created) once per provider process. */
+const directoryStores = processCache<string, Promise<string>>();
 
 /** Media type of the connection check ("test connection") request. */
 const CONNECTION_CHECK_TYPE = "application/vnd.pingidentity.connection.check+json";
@@ -70,6 +75,16 @@ export class PropagationClient {
         return storeListings.list(this.storesKey, () =>
             this.client.listAll(`${this.base}/stores`, "stores", StoreSchema),
         );
+    }
+
+    /** The id of the environment's PingOne Directory store (the source of outbound provisioning), created if absent. */
+    directoryStoreId(): Promise<string> {
+        return cachedPromise(directoryStores, this.storesKey, async () => {
+            const find = async () => (await this.listStores()).find((s) => s.type === "directory");
+            // Outbound provisioning reads from the PingOne directory; the console creates this store implicitly.
+            const create = () => this.createDirectoryStore({ type: "directory", name: "PingOne Directory" });
+            return ((await find()) ?? (await createOnce(create, find))).id;
+        });
     }
 
     private get storesKey(): string {

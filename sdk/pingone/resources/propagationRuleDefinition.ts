@@ -1,7 +1,6 @@
 import { afterOwnCreate } from "../../core/afterOwnCreate";
 import { ProvisioningError } from "../../core/errors";
 import { mapConcurrently } from "../../core/mapConcurrently";
-import { processCache } from "../../core/processCache";
 import { PartialFailure, type ResourceDefinition } from "../../dynamic/resourceDefinition";
 import { claimExisting, markedOwner, withMarker, withoutMarker } from "../../dynamic/ownership";
 import { createOnce, deleteIdempotent, readUnlessDeleted, unlessNotFound } from "../../core/recovery";
@@ -22,20 +21,6 @@ import type { Mapping, Rule, RuleWrite } from "../api/schemas";
 
 type Apis = ReturnType<typeof pingOneApis>;
 
-/** Population ids by name, for this provider process (one Pulumi operation): rules on one population look it up once. */
-const populationIds = processCache<string, Promise<string | undefined>>();
-
-function populationIdByName({ client, propagation }: Apis, name: string): Promise<string | undefined> {
-    const key = `${client.settings.apiUrl}|${propagation.environmentId}|${name}`;
-    let id = populationIds.get(key);
-    if (!id) {
-        id = client.findPopulationByName(propagation.environmentId, name).then((p) => p?.id);
-        id.catch(() => populationIds.delete(key));
-        populationIds.set(key, id);
-    }
-    return id;
-}
-
 /** The `populationExpression` for a user filter; a population name is resolved to its id, as the console does. */
 export async function populationExpression(apis: Apis, filter: UserFilter): Promise<string> {
     if (filter.expression !== undefined) {
@@ -44,7 +29,7 @@ export async function populationExpression(apis: Apis, filter: UserFilter): Prom
     const populationId =
         filter.populationName === undefined
             ? filter.populationId
-            : await populationIdByName(apis, filter.populationName);
+            : await apis.client.populationIdByName(apis.propagation.environmentId, filter.populationName);
     if (populationId === undefined) {
         throw new ProvisioningError(
             `PingOne environment ${apis.propagation.environmentId} has no population named "${filter.populationName}"; create it or set userFilter.populationId.`,
@@ -56,23 +41,6 @@ export async function populationExpression(apis: Apis, filter: UserFilter): Prom
 /** `population.id eq "…"`, the expression the console's "Population Name Equals" writes. */
 export const SINGLE_POPULATION = /^\s*population\.id\s+eq\s+"([^"]+)"\s*$/i;
 
-/**
- * Population names by id, for this provider process (one Pulumi operation): a refresh of many rules on one
- * population reads it once.
- */
-const populationNames = processCache<string, Promise<string | undefined>>();
-
-function populationName({ client, propagation }: Apis, populationId: string): Promise<string | undefined> {
-    const key = `${client.settings.apiUrl}|${propagation.environmentId}|${populationId}`;
-    let name = populationNames.get(key);
-    if (!name) {
-        name = unlessNotFound(client.getPopulation(propagation.environmentId, populationId)).then((p) => p?.name);
-        name.catch(() => populationNames.delete(key));
-        populationNames.set(key, name);
-    }
-    return name;
-}
-
 /** Reads a live expression back in the form the inputs used, so that only real changes show as drift. */
 async function liveUserFilter(apis: Apis, expression: string, desired: UserFilter): Promise<UserFilter> {
     const populationId = SINGLE_POPULATION.exec(expression)?.[1];
@@ -80,28 +48,10 @@ async function liveUserFilter(apis: Apis, expression: string, desired: UserFilte
         return { expression };
     }
     if (desired.populationName !== undefined) {
-        const name = await populationName(apis, populationId);
+        const name = await apis.client.populationName(apis.propagation.environmentId, populationId);
         return name === undefined ? { populationId } : { populationName: name };
     }
     return { populationId };
-}
-
-/** The environment's PingOne Directory store, found (or created) once per provider process. */
-const directoryStores = processCache<string, Promise<string>>();
-
-function directoryStoreId({ client, propagation }: Apis): Promise<string> {
-    const key = `${client.settings.apiUrl}|${propagation.environmentId}`;
-    let id = directoryStores.get(key);
-    if (!id) {
-        const find = async () => (await propagation.listStores()).find((s) => s.type === "directory");
-        // Outbound provisioning reads from the PingOne directory; the console creates this store implicitly.
-        const directory = { type: "directory", name: "PingOne Directory" } as const;
-        const create = () => propagation.createDirectoryStore(directory);
-        id = (async () => ((await find()) ?? (await createOnce(create, find))).id)();
-        id.catch(() => directoryStores.delete(key));
-        directoryStores.set(key, id);
-    }
-    return id;
 }
 
 function toRuleWrite(
@@ -316,7 +266,8 @@ export const propagationRuleDefinition: ResourceDefinition<PropagationRuleInputs
                 inputs,
             );
         }
-        const sourceStoreId = inputs.sourceStoreId ?? existing?.sourceStore.id ?? (await directoryStoreId(ctx));
+        const sourceStoreId =
+            inputs.sourceStoreId ?? existing?.sourceStore.id ?? (await ctx.propagation.directoryStoreId());
         const expression = await populationExpression(ctx, inputs.userFilter);
         let created = false;
         const rule =

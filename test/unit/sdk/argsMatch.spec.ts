@@ -42,7 +42,7 @@ describe("Args checked against the input schemas", function () {
         mkdirSync(fixtureDir, { recursive: true });
         const drifted = path.join(fixtureDir, "driftedPlanArgs.ts");
         writeFileSync(drifted, DRIFTED_ARGS);
-        const real = path.join(root, "sdk", "pingone", "propagationPlan.ts");
+        const real = path.join(root, "sdk", "pingone", "resources", "propagationPlan.ts");
 
         const errors = typeErrors([drifted, real]);
 
