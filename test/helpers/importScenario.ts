@@ -1,7 +1,7 @@
 import type { DocuWareEmulator } from "../../emulators/docuware";
-import { GUIDE_MAPPINGS, REQUIRED_MAPPINGS } from "../../sdk/docuware/guideMappings";
-import { PropagationClient, ruleUpdateOf } from "../../sdk/pingone/propagationClient";
-import type { Rule, Store } from "../../sdk/pingone/schemas";
+import { GUIDE_MAPPINGS, REQUIRED_MAPPINGS } from "../../sdk/docuware/api/guideMappings";
+import { PropagationClient, ruleUpdateOf } from "../../sdk/pingone/api/propagationClient";
+import type { Rule, Store } from "../../sdk/pingone/api/schemas";
 import { consoleScimConnection } from "./consoleScimConnection";
 import { type AppRegistrationWithSecret, enableProvisioning, tokenEndpoint } from "./docuwareTestClient";
 import type { RunningEmulators } from "./emulators";

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import axios, { type AxiosInstance, type AxiosResponse } from "axios";
 import { type PingOneEmulator, type PingOneEmulatorOptions, startPingOneEmulator } from "../../../emulators/pingone";
-import { GUIDE_MAPPINGS as GUIDE } from "../../../sdk/docuware/guideMappings";
+import { GUIDE_MAPPINGS as GUIDE } from "../../../sdk/docuware/api/guideMappings";
 import { consoleScimConnection } from "../../helpers/consoleScimConnection";
 
 /** A started emulator plus an authenticated client on the first environment's API (`/v1/environments/{envId}`). */
