@@ -16,19 +16,12 @@ import { writesOf } from "../helpers/requestWrites";
  * the way a pull request would, without deploying: `impact` previews each variant against the deployed base.
  */
 const PROGRAM = `import * as pulumi from "@pulumi/pulumi";
-import { DocuWarePingOneProvisioning, pingone } from "pulumi-docuware-pingone";
+import { DocuWarePingOneProvisioning, GUIDE_MAPPINGS, pingone } from "pulumi-docuware-pingone";
 
 const config = new pulumi.Config();
 const variant = config.get("variant") ?? "base";
 const organizations = config.requireObject<string[]>("organizations");
-const guide = [
-    { source: "username", target: "userName" },
-    { source: "email", target: "workEmail" },
-    { source: "id", target: "externalId" },
-    { source: "enabled", target: "active" },
-    { source: "name.family", target: "familyName" },
-    { source: "name.given", target: "givenName" },
-];
+const guide = GUIDE_MAPPINGS.map((m) => ({ ...m }));
 const plan = new pingone.PropagationPlan("plan");
 const acme = new DocuWarePingOneProvisioning("acme", {
     organizationUrl: organizations[0],
