@@ -1,8 +1,8 @@
 import { strict as assert } from "node:assert";
 import { formatOrphans, liveOrphans } from "../../../bin/drift/findOrphans";
 import { ReadFailedError, UnownedObjectError } from "../../../sdk/core/errors";
-import { pingOneApis } from "../../../sdk/pingone/environment";
-import { PartialFailure } from "../../../sdk/providers/definition";
+import { pingOneApis } from "../../../sdk/pingone/api/environment";
+import { PartialFailure } from "../../../sdk/dynamic/resourceDefinition";
 import { type RunningEmulators, startTestEmulators } from "../../helpers/emulators";
 import { ProviderHarness } from "../../helpers/providers";
 

@@ -8,7 +8,7 @@ import {
     nameWithoutMarker,
     withMarker,
     withoutMarker,
-} from "../../../sdk/providers/ownership";
+} from "../../../sdk/dynamic/ownership";
 
 describe("ownership markers", () => {
     it("puts the marker on the last line of the free text, after the user's text", () => {
