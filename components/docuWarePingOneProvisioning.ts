@@ -11,6 +11,7 @@ import { DOCUWARE_PINGONE_PROVISIONING_TYPE } from "../sdk/componentTypes";
 import { InvalidArgumentsError } from "../sdk/core/errors";
 import { GUIDE_MAPPINGS } from "../sdk/docuware/guideMappings";
 import type { DocuWarePingOneProvisioningArgs } from "./provisioningArgs";
+import { providerSettingsProblems } from "./providerSettingsProblems";
 import { validateArgs } from "./validateArgs";
 
 /**
@@ -48,6 +49,9 @@ export class DocuWarePingOneProvisioning extends pulumi.ComponentResource {
     constructor(name: string, args: DocuWarePingOneProvisioningArgs = {}, opts?: pulumi.ComponentResourceOptions) {
         super(DocuWarePingOneProvisioning.__pulumiType, name, {}, opts);
         const problems = validateArgs(args);
+        if (problems.length === 0) {
+            problems.push(...providerSettingsProblems(args));
+        }
         if (problems.length > 0) {
             throw new InvalidArgumentsError(
                 `Invalid arguments for DocuWarePingOneProvisioning "${name}":\n${problems.map((p) => `  - ${p}`).join("\n")}`,

@@ -15,6 +15,18 @@ export function setStackConfig(reader: ConfigReader | undefined): void {
     (globalThis as Holder).__docuwarePingOneStackConfig = reader;
 }
 
+/** Runs `read` with `reader` as the stack config (as in the program, before any provider is configured), then restores the previous one. */
+export function withStackConfig<T>(reader: ConfigReader, read: () => T): T {
+    const holder = globalThis as Holder;
+    const previous = holder.__docuwarePingOneStackConfig;
+    holder.__docuwarePingOneStackConfig = reader;
+    try {
+        return read();
+    } finally {
+        holder.__docuwarePingOneStackConfig = previous;
+    }
+}
+
 /** One setting: the stack config key wins over the environment variable. */
 export interface SettingSource {
     /** Fully qualified stack config key, e.g. `pingone:clientId`. */

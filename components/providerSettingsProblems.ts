@@ -1,0 +1,42 @@
+import * as pulumi from "@pulumi/pulumi";
+import { withStackConfig } from "../sdk/config/stackConfig";
+import { ProvisioningError } from "../sdk/core/errors";
+import { docuWareAdminCredentials } from "../sdk/docuware/settings";
+import { RegionSchema } from "../sdk/pingone/environment";
+import { pingOneSettings } from "../sdk/pingone/settings";
+import type { DocuWarePingOneProvisioningArgs } from "./provisioningArgs";
+
+/**
+ * The stack config / environment settings the children's providers will read, checked by the program during
+ * `pulumi up`. The providers' own check refuses them too, but only after the engine has saved the new stack config as
+ * the provider configuration in state, which `refresh` and `destroy` then use: a `pulumi up` with an environment id
+ * that is not a UUID would leave every later refresh failing. A preview saves nothing, so there the providers' check,
+ * which names the same fix, is enough.
+ */
+export function providerSettingsProblems(args: DocuWarePingOneProvisioningArgs): string[] {
+    if (pulumi.runtime.isDryRun()) {
+        return [];
+    }
+    const problems: string[] = [];
+    const attempt = (read: () => unknown) => {
+        try {
+            read();
+        } catch (error) {
+            if (!(error instanceof ProvisioningError)) {
+                throw error;
+            }
+            problems.push(error.message);
+        }
+    };
+    withStackConfig({ get: (key) => pulumi.runtime.getConfig(key) }, () => {
+        // A region or organization URL known only later is the providers' to check.
+        const region = RegionSchema.safeParse(args.region);
+        if (region.success) {
+            attempt(() => pingOneSettings(region.data));
+        }
+        if (args.existingRegistration === undefined && typeof (args.organizationUrl ?? "") === "string") {
+            attempt(() => docuWareAdminCredentials(args.organizationUrl as string | undefined));
+        }
+    });
+    return problems;
+}
