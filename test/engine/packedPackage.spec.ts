@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import * as os from "node:os";
@@ -219,19 +219,27 @@ describe("the packed package in a fresh project outside the repository", functio
         }
     }
 
-    /** `docuware-pingone drift` of the installed package, as a CI job runs it in the project. */
-    function drift(stack: Stack): { code: number; stdout: string; stderr: string } {
+    /** `docuware-pingone drift` of the installed package, as a CI job runs it in the project (asynchronously: the
+     * emulators answer from this process). */
+    function drift(stack: Stack): Promise<{ code: number | null; stdout: string; stderr: string }> {
         const env = Object.fromEntries(
             Object.entries(process.env).filter(([name]) => !/^(DOCUWARE_|PINGONE_)/.test(name)),
         );
         const bin = path.join(projectDir, "node_modules", ".bin", "docuware-pingone");
-        const run = spawnSync(bin, ["drift", "--stack", stack.name, "--json"], {
-            cwd: projectDir,
-            env: { ...env, PULUMI_CONFIG_PASSPHRASE: passphrase },
-            encoding: "utf8",
-            timeout: 300_000,
+        return new Promise((resolve, reject) => {
+            const child = spawn(bin, ["drift", "--stack", stack.name, "--json"], {
+                cwd: projectDir,
+                env: { ...env, PULUMI_CONFIG_PASSPHRASE: passphrase },
+                stdio: ["ignore", "pipe", "pipe"],
+                timeout: 300_000,
+            });
+            let stdout = "";
+            let stderr = "";
+            child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+            child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+            child.on("error", reject);
+            child.on("close", (code) => resolve({ code, stdout, stderr }));
         });
-        return { code: run.status ?? -1, stdout: run.stdout, stderr: run.stderr };
     }
 
     it("packs every file package.json points to, and nothing of the repository's own", () => {
@@ -384,7 +392,7 @@ describe("the packed package in a fresh project outside the repository", functio
 
             // Restored: drift reports nothing, and refreshing commands keep every object.
             await stack.setAllConfig(configured);
-            const report = drift(stack);
+            const report = await drift(stack);
             assert.equal(report.code, 0, `drift:\n${report.stdout}\n${report.stderr}`);
             assert.deepEqual(JSON.parse(report.stdout).differences, []);
             assert.equal((await stack.up({ refresh: true })).summary.result, "succeeded");
@@ -416,7 +424,7 @@ describe("the packed package in a fresh project outside the repository", functio
             await stack.up().catch(() => undefined);
             await assertStateEqualsLive(stack, guide, before.urns);
             await stack.setAllConfig(configured);
-            const failed = drift(stack);
+            const failed = await drift(stack);
             assert.equal(failed.code, 1, `drift:\n${failed.stdout}\n${failed.stderr}`);
             assert.match(failed.stderr, /run `pulumi up` without --refresh first/);
             assert.doesNotMatch(failed.stdout, /deleted/);
