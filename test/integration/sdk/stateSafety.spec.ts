@@ -305,6 +305,27 @@ describe("State safety: orphans, partial failures and read errors", function () 
             assert.ok(await rules.read(ruleId, rule), "the rule is still live and readable");
         });
 
+        it("a revision's delete signs in, so a destroy with revoked credentials fails before state drops anything", async () => {
+            const revisions = new ProviderHarness("pingone:PropagationRevision");
+            const secret = process.env.PINGONE_CLIENT_SECRET;
+            process.env.PINGONE_CLIENT_SECRET = "revoked-secret";
+            try {
+                await assert.rejects(
+                    revisions.delete("revision-id", { environmentId: emulators.pingone.environmentId }),
+                    (error: Error) => {
+                        assert.ok(error instanceof DeleteFailedError, String(error));
+                        assert.match(
+                            error.message,
+                            /as\/token failed with HTTP 401.*|run `pulumi up` without --refresh first/s,
+                        );
+                        return true;
+                    },
+                );
+            } finally {
+                process.env.PINGONE_CLIENT_SECRET = secret;
+            }
+        });
+
         it("the object's own 404 in an existing environment is a deletion", async () => {
             await emulators.pingone.control.delete(`/environments/${emulators.pingone.environmentId}/rules/${ruleId}`);
             assert.equal(await rules.read(ruleId, rule), undefined);
