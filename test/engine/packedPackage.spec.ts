@@ -427,7 +427,9 @@ describe("the packed package in a fresh project outside the repository", functio
             const failed = await drift(stack);
             assert.equal(failed.code, 1, `drift:\n${failed.stdout}\n${failed.stderr}`);
             assert.match(failed.stderr, /run `pulumi up` without --refresh first/);
-            assert.doesNotMatch(failed.stdout, /deleted/);
+            const failure = JSON.parse(failed.stdout) as { error?: { message: string }; differences?: unknown };
+            assert.equal(failure.differences, undefined, "an error, not a drift report");
+            assert.match(failure.error?.message ?? "", /nothing was taken as deleted/);
             await assertStateEqualsLive(stack, guide, before.urns);
             assert.equal((await stack.up()).summary.result, "succeeded");
             await stack.preview({ refresh: true, expectNoChanges: true });
