@@ -1,9 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import { withStackConfig } from "../sdk/config/stackConfig";
 import { ProvisioningError } from "../sdk/core/errors";
-import { docuWareAdminCredentials } from "../sdk/docuware/settings";
-import { RegionSchema } from "../sdk/pingone/environment";
-import { pingOneSettings } from "../sdk/pingone/settings";
+import { docuWareAdminCredentials } from "../sdk/docuware/api/settings";
+import { RegionSchema } from "../sdk/pingone/api/environment";
+import { pingOneSettings } from "../sdk/pingone/api/settings";
 import type { DocuWarePingOneProvisioningArgs } from "./provisioningArgs";
 
 /**
