@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { withStackConfig } from "../sdk/config/stackConfig";
 import { ProvisioningError } from "../sdk/core/errors";
-import { docuWareAdminCredentials } from "../sdk/docuware/api/settings";
+import { configuredOrganizationUrl, docuWareAdminCredentials } from "../sdk/docuware/api/settings";
 import { RegionSchema } from "../sdk/pingone/api/environment";
 import { pingOneSettings } from "../sdk/pingone/api/settings";
 import type { DocuWarePingOneProvisioningArgs } from "./provisioningArgs";
@@ -35,7 +35,9 @@ export function providerSettingsProblems(args: DocuWarePingOneProvisioningArgs):
             attempt(() => pingOneSettings(region.data));
         }
         if (args.existingRegistration === undefined && typeof (args.organizationUrl ?? "") === "string") {
-            attempt(() => docuWareAdminCredentials(args.organizationUrl as string | undefined));
+            attempt(() =>
+                docuWareAdminCredentials((args.organizationUrl as string | undefined) ?? configuredOrganizationUrl()),
+            );
         }
     });
     return problems;
