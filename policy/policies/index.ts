@@ -17,7 +17,7 @@ export * from "./secrets";
 export * from "./topology";
 export * from "./userFilter";
 
-/** Every policy of the pack, in the order of the README table. Importing this module starts nothing. */
+/** Every policy of the pack, in the order of the table in docs/policies.md. Importing this module starts nothing. */
 export const policies: Policies = [
     propagationRuleRequiredMappings,
     propagationRuleMappingTargetsAccepted,
