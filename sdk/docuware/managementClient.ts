@@ -25,7 +25,8 @@ import { processCache } from "../core/processCache";
 const path = encodeURIComponent;
 
 /** Where the package README explains existing-registration mode. */
-export const EXISTING_REGISTRATION_README_URL = "https://www.npmjs.com/package/pulumi-docuware-pingone#a-first-program-for-docuware-cloud";
+export const EXISTING_REGISTRATION_README_URL =
+    "https://www.npmjs.com/package/pulumi-docuware-pingone#a-first-program-for-docuware-cloud";
 
 /**
  * DocuWare's management of app registrations and User Provisioning settings for one organization.
