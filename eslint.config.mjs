@@ -42,26 +42,43 @@ export default tseslint.config(
             ],
         },
     },
-    {
-        files: ["sdk/**/*.ts"],
-        rules: {
-            "no-restricted-imports": [
-                "error",
-                {
-                    patterns: [
-                        {
-                            group: [
-                                "**/components",
-                                "**/components/**",
-                                "**/policy/**",
-                                "**/bin/**",
-                                "**/emulators/**",
-                            ],
-                            message: "sdk/ is the lowest layer; it imports nothing from the layers above it.",
-                        },
-                    ],
-                },
-            ],
-        },
-    },
+    sdkLayer(["sdk/**/*.ts"], [], ""),
+    // Inside sdk/: core and config < <service>/api (clients, schemas) < dynamic (the provider framework) <
+    // <service>/resources (Args classes and definitions) < runtime (the registry the provider process loads).
+    sdkLayer(
+        ["sdk/core/**/*.ts", "sdk/config/**/*.ts"],
+        ["**/pingone/**", "**/docuware/**", "**/dynamic/**", "**/runtime/**"],
+        "sdk/core and sdk/config are the lowest layer: they import nothing else of sdk/.",
+    ),
+    sdkLayer(
+        ["sdk/*/api/**/*.ts"],
+        ["**/resources/**", "**/dynamic/**", "**/runtime/**"],
+        "<service>/api/ (clients, schemas, settings) never imports resources/, dynamic/ or runtime/.",
+    ),
+    sdkLayer(
+        ["sdk/dynamic/**/*.ts"],
+        ["**/pingone/**", "**/docuware/**", "**/runtime/**"],
+        "sdk/dynamic/ is the service-independent provider framework: it imports core/ and config/ only.",
+    ),
+    sdkLayer(
+        ["sdk/*/resources/**/*.ts"],
+        ["**/runtime/**"],
+        "resources import api/ and dynamic/; only sdk/runtime/ imports the definitions.",
+    ),
 );
+
+/** `no-restricted-imports` for one layer of sdk/: nothing from above the package (components, policy, bin,
+ * emulators), nor from the sdk folders in `above`. Each call repeats the package-wide patterns, since a later config
+ * object replaces the rule's options rather than merging them. */
+function sdkLayer(files, above, message) {
+    const patterns = [
+        {
+            group: ["**/components", "**/components/**", "**/policy/**", "**/bin/**", "**/emulators/**"],
+            message: "sdk/ is the lowest layer; it imports nothing from the layers above it.",
+        },
+    ];
+    if (above.length > 0) {
+        patterns.push({ group: above, message });
+    }
+    return { files, rules: { "no-restricted-imports": ["error", { patterns }] } };
+}

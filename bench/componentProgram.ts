@@ -1,5 +1,5 @@
 import { DocuWarePingOneProvisioning } from "../components/docuWarePingOneProvisioning";
-import { PropagationPlan } from "../sdk/pingone/propagationPlan";
+import { PropagationPlan } from "../sdk/pingone/resources/propagationPlan";
 
 /**
  * One `DocuWarePingOneProvisioning` per DocuWare organization, all fed from one PingOne environment and sharing one

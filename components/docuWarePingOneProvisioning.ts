@@ -1,15 +1,15 @@
 import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
-import { AppRegistration } from "../sdk/docuware/appRegistration";
-import { ExistingAppRegistration } from "../sdk/docuware/existingAppRegistration";
-import { UserProvisioning } from "../sdk/docuware/userProvisioning";
-import { PropagationPlan } from "../sdk/pingone/propagationPlan";
-import { PropagationRevision } from "../sdk/pingone/propagationRevision";
-import { PropagationRule } from "../sdk/pingone/propagationRule";
-import { PropagationStore } from "../sdk/pingone/propagationStore";
+import { AppRegistration } from "../sdk/docuware/resources/appRegistration";
+import { ExistingAppRegistration } from "../sdk/docuware/resources/existingAppRegistration";
+import { UserProvisioning } from "../sdk/docuware/resources/userProvisioning";
+import { PropagationPlan } from "../sdk/pingone/resources/propagationPlan";
+import { PropagationRevision } from "../sdk/pingone/resources/propagationRevision";
+import { PropagationRule } from "../sdk/pingone/resources/propagationRule";
+import { PropagationStore } from "../sdk/pingone/resources/propagationStore";
 import { DOCUWARE_PINGONE_PROVISIONING_TYPE } from "../sdk/componentTypes";
 import { InvalidArgumentsError } from "../sdk/core/errors";
-import { GUIDE_MAPPINGS } from "../sdk/docuware/guideMappings";
+import { GUIDE_MAPPINGS } from "../sdk/docuware/api/guideMappings";
 import type { DocuWarePingOneProvisioningArgs } from "./provisioningArgs";
 import { validateArgs } from "./validateArgs";
 

@@ -1,7 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type { AttributeMappingArgs, UserFilterArgs } from "../sdk/pingone/propagationRule";
+import type { AttributeMappingArgs, UserFilterArgs } from "../sdk/pingone/resources/propagationRule";
 
-export { GUIDE_MAPPINGS, OPTIONAL_MAPPINGS, REQUIRED_MAPPINGS } from "../sdk/docuware/guideMappings";
+export { GUIDE_MAPPINGS, OPTIONAL_MAPPINGS, REQUIRED_MAPPINGS } from "../sdk/docuware/api/guideMappings";
 
 /** Credentials of an app registration made in DocuWare Configuration (real DocuWare Cloud). */
 export interface ExistingRegistrationArgs {

@@ -1,16 +1,16 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { AppRegistrationInputsSchema } from "../sdk/docuware/appRegistrationProvider";
-import { ExistingAppRegistrationInputsSchema } from "../sdk/docuware/existingAppRegistrationProvider";
-import { OrganizationUrlSchema } from "../sdk/docuware/organizationUrl";
-import { EnvironmentIdSchema, RegionSchema } from "../sdk/pingone/environment";
-import { PropagationStoreInputsSchema } from "../sdk/pingone/propagationStoreProvider";
+import { AppRegistrationInputsSchema } from "../sdk/docuware/resources/appRegistrationDefinition";
+import { ExistingAppRegistrationInputsSchema } from "../sdk/docuware/resources/existingAppRegistrationDefinition";
+import { OrganizationUrlSchema } from "../sdk/docuware/api/organizationUrl";
+import { EnvironmentIdSchema, RegionSchema } from "../sdk/pingone/api/environment";
+import { PropagationStoreInputsSchema } from "../sdk/pingone/resources/propagationStoreDefinition";
 import {
     AttributeMappingsSchema,
     PropagationRuleInputsSchema,
     UserFilterSchema,
     activeRuleNeedsMappings,
-} from "../sdk/pingone/ruleInputs";
+} from "../sdk/pingone/resources/propagationRuleInputs";
 import type {
     ConnectionOptionsArgs,
     DocuWarePingOneProvisioningArgs,

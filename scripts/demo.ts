@@ -7,10 +7,10 @@ import { refreshPreview } from "../bin/drift/refreshPreview";
 import { Output } from "../bin/output";
 import { type Emulators, startEmulators } from "../emulators";
 import { emulatorStackConfig } from "../emulators/stackConfig";
-import { DocuWareClient } from "../sdk/docuware/managementClient";
-import { PingOneClient } from "../sdk/pingone/client";
-import { UserSchema } from "../sdk/pingone/schemas";
-import { pingOneSettings } from "../sdk/pingone/settings";
+import { DocuWareClient } from "../sdk/docuware/api/docuWareClient";
+import { PingOneClient } from "../sdk/pingone/api/pingOneClient";
+import { UserSchema } from "../sdk/pingone/api/schemas";
+import { pingOneSettings } from "../sdk/pingone/api/settings";
 import { DemoFailure, DemoScript } from "./demoScript";
 
 const REPO = path.resolve(__dirname, "..");

@@ -38,7 +38,7 @@ if [ ! -f "$repo/node_modules/.package-lock.json" ] || [ "$repo/package-lock.jso
     log "installing npm dependencies (npm ci)"
     (cd "$repo" && npm ci --no-audit --no-fund --loglevel=error >&2)
 fi
-# Dynamic providers load this package by name at run time (see sdk/providers/providerShim.ts): make the checkout
+# Dynamic providers load this package by name at run time (see sdk/dynamic/providerShim.ts): make the checkout
 # resolvable by its own name, as it is in a user's node_modules.
 package_name="$(node -p 'require(process.argv[1]).name' "$repo/package.json")"
 if [ ! -e "$repo/node_modules/$package_name" ]; then

@@ -1,8 +1,8 @@
 import type { ConfigMap, Stack } from "@pulumi/pulumi/automation";
 import { setStackConfig } from "../../sdk/config/stackConfig";
-import { DocuWareClient } from "../../sdk/docuware/managementClient";
-import { pingOneApis } from "../../sdk/pingone/environment";
-import { markedOwner, stackPrefix } from "../../sdk/providers/ownership";
+import { DocuWareClient } from "../../sdk/docuware/api/docuWareClient";
+import { pingOneApis } from "../../sdk/pingone/api/environment";
+import { markedOwner, stackPrefix } from "../../sdk/dynamic/ownership";
 
 /** A live object that carries this stack's marker but is in no resource of its state. */
 export interface Orphan {

@@ -1,11 +1,11 @@
-import { PingOneClient } from "../../sdk/pingone/client";
-import { pingOneApis } from "../../sdk/pingone/environment";
-import { populationExpression } from "../../sdk/pingone/propagationRuleProvider";
-import type { PingOneRegion } from "../../sdk/pingone/regions";
-import type { UserFilter } from "../../sdk/pingone/ruleInputs";
-import type { DirectoryUser, Population } from "../../sdk/pingone/schemas";
-import { parsePopulationExpression, pingOneCanFilterUsers } from "../../sdk/pingone/userFilterSupport";
-import { userMatcher } from "../../sdk/pingone/userMatcher";
+import { PingOneClient } from "../../sdk/pingone/api/pingOneClient";
+import { pingOneApis } from "../../sdk/pingone/api/environment";
+import { populationExpression } from "../../sdk/pingone/resources/propagationRuleDefinition";
+import type { PingOneRegion } from "../../sdk/pingone/api/regions";
+import type { UserFilter } from "../../sdk/pingone/resources/propagationRuleInputs";
+import type { DirectoryUser, Population } from "../../sdk/pingone/api/schemas";
+import { parsePopulationExpression, pingOneCanFilterUsers } from "../../sdk/pingone/api/userFilterSupport";
+import { userMatcher } from "../../sdk/pingone/api/userMatcher";
 import type { Output } from "../output";
 import type { Evaluation, SourceUser } from "./ruleImpact";
 

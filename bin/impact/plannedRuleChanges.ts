@@ -1,9 +1,9 @@
 import type { EngineEvent, StepEventMetadata } from "@pulumi/pulumi/automation";
 import { z } from "zod";
-import { parseScimBaseUrl } from "../../sdk/docuware/identityProvider";
-import { PropagationRuleInputsSchema } from "../../sdk/pingone/ruleInputs";
-import type { AttributeMapping, UserFilter } from "../../sdk/pingone/ruleInputs";
-import { PropagationStoreInputsSchema } from "../../sdk/pingone/propagationStoreProvider";
+import { parseScimBaseUrl } from "../../sdk/docuware/api/identityProvider";
+import { PropagationRuleInputsSchema } from "../../sdk/pingone/resources/propagationRuleInputs";
+import type { AttributeMapping, UserFilter } from "../../sdk/pingone/resources/propagationRuleInputs";
+import { PropagationStoreInputsSchema } from "../../sdk/pingone/resources/propagationStoreDefinition";
 import { containsUnknown } from "../drift/engineValues";
 
 const RULE_TYPE = "pulumi-nodejs:dynamic/pingone:PropagationRule";

@@ -1,4 +1,4 @@
-import { type AttributeMapping, sameMappings } from "../../sdk/pingone/ruleInputs";
+import { type AttributeMapping, sameMappings } from "../../sdk/pingone/resources/propagationRuleInputs";
 import type { ConnectionState } from "./plannedRuleChanges";
 
 /** A PingOne user as the impact sees it: its JSON with `population.name` resolved, as rules and mappings read it. */

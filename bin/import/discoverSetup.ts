@@ -1,16 +1,16 @@
 import type { HttpSettings } from "../../sdk/config/httpSettings";
-import { discoverIdentityService } from "../../sdk/docuware/discovery";
-import { parseScimBaseUrl } from "../../sdk/docuware/identityProvider";
-import { unlessNotFound } from "../../sdk/providers/recovery";
-import type { PingOneClient } from "../../sdk/pingone/client";
-import { PropagationClient } from "../../sdk/pingone/propagationClient";
-import { SINGLE_POPULATION } from "../../sdk/pingone/propagationRuleProvider";
+import { discoverIdentityService } from "../../sdk/docuware/api/discovery";
+import { parseScimBaseUrl } from "../../sdk/docuware/api/identityProvider";
+import { unlessNotFound } from "../../sdk/core/recovery";
+import type { PingOneClient } from "../../sdk/pingone/api/pingOneClient";
+import { PropagationClient } from "../../sdk/pingone/api/propagationClient";
+import { SINGLE_POPULATION } from "../../sdk/pingone/resources/propagationRuleDefinition";
 import {
     type PropagationStoreInputs,
     PropagationStoreInputsSchema,
     liveStoreSettings,
-} from "../../sdk/pingone/propagationStoreProvider";
-import type { Rule, Store } from "../../sdk/pingone/schemas";
+} from "../../sdk/pingone/resources/propagationStoreDefinition";
+import type { Rule, Store } from "../../sdk/pingone/api/schemas";
 import type { Inventory, InventoryConnection, InventoryRule } from "./inventory";
 
 export interface DiscoveryOptions {

@@ -1,5 +1,5 @@
-import type { ProvisioningCheck } from "../../sdk/docuware/verification";
-import type { Store } from "../../sdk/pingone/schemas";
+import type { ProvisioningCheck } from "../../sdk/docuware/api/verification";
+import type { Store } from "../../sdk/pingone/api/schemas";
 import type { VerifyStep } from "./verifyStep";
 
 /**

@@ -1,6 +1,6 @@
-import { parseScimBaseUrl } from "../../sdk/docuware/identityProvider";
-import type { ProvisioningCheckTarget } from "../../sdk/docuware/verification";
-import type { Store } from "../../sdk/pingone/schemas";
+import { parseScimBaseUrl } from "../../sdk/docuware/api/identityProvider";
+import type { ProvisioningCheckTarget } from "../../sdk/docuware/api/verification";
+import type { Store } from "../../sdk/pingone/api/schemas";
 import type { DocuWareSettings } from "./verifySettings";
 
 export type DocuWareTarget = { target: ProvisioningCheckTarget } | { missing: string[] };

@@ -1,6 +1,6 @@
 import { ApiError, TransportError } from "../../sdk/core/errors";
-import { explain } from "../../sdk/docuware/verification";
-import { PINGONE_REGION_LIST } from "../../sdk/pingone/regions";
+import { explain } from "../../sdk/docuware/api/verification";
+import { PINGONE_REGION_LIST } from "../../sdk/pingone/api/regions";
 
 /** The reason and the fix for a failed call to the PingOne API (reading the connection, or the connection test). */
 export function explainPingOneFailure(error: unknown): { detail: string; fix?: string } {

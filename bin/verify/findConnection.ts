@@ -1,5 +1,5 @@
-import type { PropagationClient } from "../../sdk/pingone/propagationClient";
-import type { Store } from "../../sdk/pingone/schemas";
+import type { PropagationClient } from "../../sdk/pingone/api/propagationClient";
+import type { Store } from "../../sdk/pingone/api/schemas";
 import { explainPingOneFailure } from "./explainPingOneFailure";
 import type { VerifyStep } from "./verifyStep";
 

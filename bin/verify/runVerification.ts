@@ -1,10 +1,10 @@
 import type { RetryEvent } from "../../sdk/core/httpClient";
 import { retryMessage } from "../../sdk/core/retryMessage";
-import { checkDocuWareProvisioning, type ProvisioningCheck } from "../../sdk/docuware/verification";
-import { PingOneClient } from "../../sdk/pingone/client";
-import { PropagationClient } from "../../sdk/pingone/propagationClient";
-import type { Store } from "../../sdk/pingone/schemas";
-import { pingOneSettings } from "../../sdk/pingone/settings";
+import { checkDocuWareProvisioning, type ProvisioningCheck } from "../../sdk/docuware/api/verification";
+import { PingOneClient } from "../../sdk/pingone/api/pingOneClient";
+import { PropagationClient } from "../../sdk/pingone/api/propagationClient";
+import type { Store } from "../../sdk/pingone/api/schemas";
+import { pingOneSettings } from "../../sdk/pingone/api/settings";
 import type { Output } from "../output";
 import { compareConnectionSettings } from "./compareConnectionSettings";
 import { docuWareTarget } from "./docuWareTarget";

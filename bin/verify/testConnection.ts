@@ -1,6 +1,6 @@
-import type { ProvisioningCheckTarget } from "../../sdk/docuware/verification";
-import type { PropagationClient } from "../../sdk/pingone/propagationClient";
-import type { Store } from "../../sdk/pingone/schemas";
+import type { ProvisioningCheckTarget } from "../../sdk/docuware/api/verification";
+import type { PropagationClient } from "../../sdk/pingone/api/propagationClient";
+import type { Store } from "../../sdk/pingone/api/schemas";
 import { explainConnectionTestFailure } from "./explainPingOneFailure";
 import type { VerifyStep } from "./verifyStep";
 

@@ -2,8 +2,8 @@ import { type HttpSettings, httpSettings } from "../../sdk/config/httpSettings";
 import { type SettingSource, readSetting } from "../../sdk/config/stackConfig";
 import { ConfigurationError } from "../../sdk/core/errors";
 import { registerSecret } from "../../sdk/core/secrets";
-import { IdentityProviderSlugSchema } from "../../sdk/docuware/identityProvider";
-import { DOCUWARE_SETTING_SOURCES } from "../../sdk/docuware/settings";
+import { IdentityProviderSlugSchema } from "../../sdk/docuware/api/identityProvider";
+import { DOCUWARE_SETTING_SOURCES } from "../../sdk/docuware/api/settings";
 
 /**
  * What `verify` reads besides the providers' settings: flags win, then (with `--stack`) the stack's config, then the

@@ -1,4 +1,4 @@
-import type { CheckStep } from "../../sdk/docuware/verification";
+import type { CheckStep } from "../../sdk/docuware/api/verification";
 
 export type StepStatus = "passed" | "failed" | "skipped";
 

@@ -1,7 +1,7 @@
 import { isLoopbackHost } from "../../sdk/core/urls";
 
 export { normalizeUrl } from "../../sdk/core/urls";
-export { SCIM_SERVICE_PATH, parseScimBaseUrl } from "../../sdk/docuware/identityProvider";
+export { SCIM_SERVICE_PATH, parseScimBaseUrl } from "../../sdk/docuware/api/identityProvider";
 
 function parse(url: string): URL | undefined {
     try {

@@ -4,15 +4,15 @@ import {
     type ResourceValidationPolicy,
     validateResourceOfType,
 } from "@pulumi/policy";
-import { ExistingAppRegistration } from "../../sdk/docuware/existingAppRegistration";
-import { UserProvisioning } from "../../sdk/docuware/userProvisioning";
-import { PropagationStore } from "../../sdk/pingone/propagationStore";
+import { ExistingAppRegistration } from "../../sdk/docuware/resources/existingAppRegistration";
+import { UserProvisioning } from "../../sdk/docuware/resources/userProvisioning";
+import { PropagationStore } from "../../sdk/pingone/resources/propagationStore";
 import { configSchema, policyConfig } from "../lib/config";
 import { GUIDE_URL } from "../lib/guide";
 import { label, quoted } from "../lib/resources";
 import { isKnown, snapshot } from "../lib/unknowns";
 import { SCIM_SERVICE_PATH, isSecureUrl, parseScimBaseUrl } from "../lib/urls";
-import { IDENTITY_PROVIDER_SLUG } from "../../sdk/docuware/identityProvider";
+import { IDENTITY_PROVIDER_SLUG } from "../../sdk/docuware/api/identityProvider";
 import { validateResourcesOfTypes } from "../lib/validations";
 
 const CLIENT_CREDENTIALS = "OAuth 2 Client Credentials";

@@ -1,7 +1,7 @@
 import { type ResourceValidationPolicy, validateResourceOfType } from "@pulumi/policy";
-import { UserProvisioning } from "../../sdk/docuware/userProvisioning";
-import { PropagationRule } from "../../sdk/pingone/propagationRule";
-import { PropagationStore } from "../../sdk/pingone/propagationStore";
+import { UserProvisioning } from "../../sdk/docuware/resources/userProvisioning";
+import { PropagationRule } from "../../sdk/pingone/resources/propagationRule";
+import { PropagationStore } from "../../sdk/pingone/resources/propagationStore";
 import { GUIDE_URL } from "../lib/guide";
 import { label } from "../lib/resources";
 import { snapshot } from "../lib/unknowns";

@@ -1,7 +1,7 @@
 import { type ResourceValidationPolicy, remediateResourceOfType, validateResourceOfType } from "@pulumi/policy";
-import { REQUIRED_MAPPINGS } from "../../sdk/docuware/guideMappings";
-import { DOCUWARE_SCIM_TARGETS } from "../../sdk/docuware/scimTargets";
-import { PropagationRule } from "../../sdk/pingone/propagationRule";
+import { REQUIRED_MAPPINGS } from "../../sdk/docuware/api/guideMappings";
+import { DOCUWARE_SCIM_TARGETS } from "../../sdk/docuware/api/scimTargets";
+import { PropagationRule } from "../../sdk/pingone/resources/propagationRule";
 import { configSchema, policyConfig } from "../lib/config";
 import { GUIDE_URL } from "../lib/guide";
 import { label, listing, quoted } from "../lib/resources";

@@ -1,8 +1,8 @@
 import { type ResourceValidationArgs, type ResourceValidationPolicy, validateResourceOfType } from "@pulumi/policy";
 import { DOCUWARE_PINGONE_PROVISIONING_TYPE } from "../../sdk/componentTypes";
-import { AppRegistration } from "../../sdk/docuware/appRegistration";
-import { ExistingAppRegistration } from "../../sdk/docuware/existingAppRegistration";
-import { PropagationStore } from "../../sdk/pingone/propagationStore";
+import { AppRegistration } from "../../sdk/docuware/resources/appRegistration";
+import { ExistingAppRegistration } from "../../sdk/docuware/resources/existingAppRegistration";
+import { PropagationStore } from "../../sdk/pingone/resources/propagationStore";
 import { label } from "../lib/resources";
 import { isPlainSecretInput, markSecret } from "../lib/secrets";
 import { isKnown, known } from "../lib/unknowns";

@@ -1,8 +1,8 @@
 import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
-import { ExistingAppRegistration } from "../../sdk/docuware/existingAppRegistration";
-import { UserProvisioning } from "../../sdk/docuware/userProvisioning";
-import { PropagationRule } from "../../sdk/pingone/propagationRule";
-import { PropagationStore } from "../../sdk/pingone/propagationStore";
+import { ExistingAppRegistration } from "../../sdk/docuware/resources/existingAppRegistration";
+import { UserProvisioning } from "../../sdk/docuware/resources/userProvisioning";
+import { PropagationRule } from "../../sdk/pingone/resources/propagationRule";
+import { PropagationStore } from "../../sdk/pingone/resources/propagationStore";
 import { configSchema, policyConfig } from "../lib/config";
 import {
     type FilterScope,

@@ -1,5 +1,5 @@
 import { type ResourceValidationPolicy, validateResourceOfType } from "@pulumi/policy";
-import { PropagationRule } from "../../sdk/pingone/propagationRule";
+import { PropagationRule } from "../../sdk/pingone/resources/propagationRule";
 import { configSchema, policyConfig } from "../lib/config";
 import { GUIDE_URL } from "../lib/guide";
 import { type PopulationRef, type UserFilterProps, describePopulation, filterScope } from "../lib/populations";

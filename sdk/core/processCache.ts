@@ -19,3 +19,14 @@ export function clearProcessCaches(): void {
         cache.clear();
     }
 }
+
+/** The promise cached under `key`, else `load()`'s, cached until it rejects (a failed lookup is tried again). */
+export function cachedPromise<V>(cache: Map<string, Promise<V>>, key: string, load: () => Promise<V>): Promise<V> {
+    let value = cache.get(key);
+    if (!value) {
+        value = load();
+        value.catch(() => cache.delete(key));
+        cache.set(key, value);
+    }
+    return value;
+}

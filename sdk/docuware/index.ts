@@ -1,9 +1,9 @@
-export * from "./appRegistration";
-export * from "./existingAppRegistration";
-export * from "./userProvisioning";
-export { DocuWareClient } from "./managementClient";
-export { DocuWareScimClient } from "./scimClient";
-export { discoverIdentityService } from "./discovery";
-export { scimBaseUrl } from "./identityProvider";
-export { checkDocuWareProvisioning, type CheckStep, type ProvisioningCheck } from "./verification";
-export { DOCUWARE_SCIM_TARGETS } from "./scimTargets";
+export * from "./resources/appRegistration";
+export * from "./resources/existingAppRegistration";
+export * from "./resources/userProvisioning";
+export { DocuWareClient } from "./api/docuWareClient";
+export { DocuWareScimClient } from "./api/docuWareScimClient";
+export { discoverIdentityService } from "./api/discovery";
+export { scimBaseUrl } from "./api/identityProvider";
+export { checkDocuWareProvisioning, type CheckStep, type ProvisioningCheck } from "./api/verification";
+export { DOCUWARE_SCIM_TARGETS } from "./api/scimTargets";

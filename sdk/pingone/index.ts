@@ -1,7 +1,7 @@
-export * from "./propagationPlan";
-export * from "./propagationRevision";
-export * from "./propagationRule";
-export * from "./propagationStore";
-export { PingOneClient } from "./client";
-export { PropagationClient } from "./propagationClient";
-export { PINGONE_REGIONS, type PingOneRegion, regionEndpoints } from "./regions";
+export * from "./resources/propagationPlan";
+export * from "./resources/propagationRevision";
+export * from "./resources/propagationRule";
+export * from "./resources/propagationStore";
+export { PingOneClient } from "./api/pingOneClient";
+export { PropagationClient } from "./api/propagationClient";
+export { PINGONE_REGIONS, type PingOneRegion, regionEndpoints } from "./api/regions";

@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { ApiError } from "../../sdk/core/errors";
-import { pingOneApis } from "../../sdk/pingone/environment";
-import { toStoreWrite } from "../../sdk/pingone/propagationStoreProvider";
+import { pingOneApis } from "../../sdk/pingone/api/environment";
+import { toStoreWrite } from "../../sdk/pingone/resources/propagationStoreDefinition";
 import { type RunningEmulators, startTestEmulators } from "../helpers/emulators";
 import { ProviderHarness } from "../helpers/providers";
 import { DEVIATIONS } from "./deviations";

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { DocuWarePingOneProvisioning } from "../../components";
-import { PingOneClient } from "../../sdk/pingone/client";
+import { PingOneClient } from "../../sdk/pingone/api/pingOneClient";
 import { type RunningEmulators, startTestEmulators } from "../helpers/emulators";
 import { docuwareState, pingoneState } from "../helpers/emulatorState";
 import { type TestStack, printEngineVersion, requireEngine } from "../helpers/engine";

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { AppRegistration, ExistingAppRegistration, UserProvisioning } from "../../sdk/docuware";
-import { DocuWareClient } from "../../sdk/docuware/managementClient";
+import { DocuWareClient } from "../../sdk/docuware/api/docuWareClient";
 import { type RunningEmulators, startTestEmulators } from "../helpers/emulators";
 import { docuwareState } from "../helpers/emulatorState";
 import { type TestStack, printEngineVersion, requireEngine } from "../helpers/engine";

@@ -1,10 +1,10 @@
 import { strict as assert } from "node:assert";
 import { AppRegistration, UserProvisioning } from "../../sdk/docuware";
-import { DocuWareClient } from "../../sdk/docuware/managementClient";
+import { DocuWareClient } from "../../sdk/docuware/api/docuWareClient";
 import { PropagationPlan, PropagationRule, PropagationStore } from "../../sdk/pingone";
-import { PingOneClient } from "../../sdk/pingone/client";
-import { PopulationSchema } from "../../sdk/pingone/schemas";
-import { withoutMarker } from "../../sdk/providers/ownership";
+import { PingOneClient } from "../../sdk/pingone/api/pingOneClient";
+import { PopulationSchema } from "../../sdk/pingone/api/schemas";
+import { withoutMarker } from "../../sdk/dynamic/ownership";
 import { type RunningEmulators, startTestEmulators } from "../helpers/emulators";
 import { docuwareState, pingoneState } from "../helpers/emulatorState";
 import { type TestStack, printEngineVersion, requireEngine } from "../helpers/engine";

@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import type { Rule } from "../../sdk/pingone/schemas";
+import type { Rule } from "../../sdk/pingone/api/schemas";
 import { describeRun, runCli } from "../helpers/cliRunner";
 import { type RunningEmulators, startTestEmulators } from "../helpers/emulators";
 import { REPO_ROOT, printEngineVersion, requireEngine } from "../helpers/engine";

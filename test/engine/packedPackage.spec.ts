@@ -8,7 +8,7 @@ import { LocalWorkspace, type Stack, type UpResult } from "@pulumi/pulumi/automa
 import { emulatorStackConfig } from "../../emulators/stackConfig";
 import { type RunningEmulators, startTestEmulators } from "../helpers/emulators";
 import { REPO_ROOT, printEngineVersion, requireEngine } from "../helpers/engine";
-import { providerSource } from "../../sdk/providers/providerShim";
+import { providerSource } from "../../sdk/dynamic/providerShim";
 import { packPackage } from "../helpers/packedPackage";
 import { type EmulatorState, emulatorState } from "../helpers/projects";
 

@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { PropagationPlan, PropagationRevision, PropagationRule, PropagationStore } from "../../sdk/pingone";
-import { PingOneClient } from "../../sdk/pingone/client";
-import { PropagationClient } from "../../sdk/pingone/propagationClient";
+import { PingOneClient } from "../../sdk/pingone/api/pingOneClient";
+import { PropagationClient } from "../../sdk/pingone/api/propagationClient";
 import { type RunningEmulators, startTestEmulators } from "../helpers/emulators";
 import { pingoneState } from "../helpers/emulatorState";
 import { type TestStack, printEngineVersion, requireEngine } from "../helpers/engine";

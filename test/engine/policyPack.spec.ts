@@ -12,7 +12,7 @@ import {
     scimConnectionRemoveActionDisable,
     scimConnectionRulesDisjoint,
 } from "../../policy/policies";
-import { PropagationRule } from "../../sdk/pingone/propagationRule";
+import { PropagationRule } from "../../sdk/pingone/resources/propagationRule";
 import { emulatorStackConfig } from "../../emulators/stackConfig";
 import { type RunningEmulators, startTestEmulators } from "../helpers/emulators";
 import { REPO_ROOT, type TestStack, createInlineStack, printEngineVersion, requireEngine } from "../helpers/engine";

@@ -1,6 +1,6 @@
-import { PingOneClient } from "../../sdk/pingone/client";
-import { PropagationClient } from "../../sdk/pingone/propagationClient";
-import type { Store, StoreConfiguration } from "../../sdk/pingone/schemas";
+import { PingOneClient } from "../../sdk/pingone/api/pingOneClient";
+import { PropagationClient } from "../../sdk/pingone/api/propagationClient";
+import type { Store, StoreConfiguration } from "../../sdk/pingone/api/schemas";
 import { type AppRegistrationWithSecret, enableProvisioning, tokenEndpoint } from "./docuwareTestClient";
 import { type RunningEmulators, startTestEmulators } from "./emulators";
 

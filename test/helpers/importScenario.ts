@@ -1,6 +1,6 @@
 import type { DocuWareEmulator } from "../../emulators/docuware";
-import { PropagationClient, ruleUpdateOf } from "../../sdk/pingone/propagationClient";
-import type { Rule, Store } from "../../sdk/pingone/schemas";
+import { PropagationClient, ruleUpdateOf } from "../../sdk/pingone/api/propagationClient";
+import type { Rule, Store } from "../../sdk/pingone/api/schemas";
 import { type AppRegistrationWithSecret, enableProvisioning, tokenEndpoint } from "./docuwareTestClient";
 import type { RunningEmulators } from "./emulators";
 import { createPopulation, pingOneClient } from "./projects";

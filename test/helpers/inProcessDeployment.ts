@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import { GUIDE_MAPPINGS } from "../../components/provisioningArgs";
 import { clearProcessCaches } from "../../sdk/core/processCache";
-import { changedFields } from "../../sdk/providers/definition";
-import { definitions } from "../../sdk/providers/registry";
-import { providerFor } from "../../sdk/providers/runtime";
+import { changedFields } from "../../sdk/dynamic/resourceDefinition";
+import { definitions } from "../../sdk/runtime/registry";
+import { providerFor } from "../../sdk/runtime/providerRuntime";
 
 type Props = Record<string, unknown>;
 

@@ -1,15 +1,18 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { AppRegistration, type AppRegistrationArgs } from "../../sdk/docuware/appRegistration";
-import { AppRegistrationInputsSchema } from "../../sdk/docuware/appRegistrationProvider";
-import { ExistingAppRegistration, type ExistingAppRegistrationArgs } from "../../sdk/docuware/existingAppRegistration";
-import { ExistingAppRegistrationInputsSchema } from "../../sdk/docuware/existingAppRegistrationProvider";
-import { GUIDE_MAPPINGS } from "../../sdk/docuware/guideMappings";
-import { UserProvisioning, type UserProvisioningArgs } from "../../sdk/docuware/userProvisioning";
-import { UserProvisioningInputsSchema } from "../../sdk/docuware/userProvisioningProvider";
-import { PropagationRule, type PropagationRuleArgs } from "../../sdk/pingone/propagationRule";
-import { PropagationStore, type PropagationStoreArgs } from "../../sdk/pingone/propagationStore";
-import { PropagationStoreInputsSchema } from "../../sdk/pingone/propagationStoreProvider";
-import { PropagationRuleInputsSchema } from "../../sdk/pingone/ruleInputs";
+import { AppRegistration, type AppRegistrationArgs } from "../../sdk/docuware/resources/appRegistration";
+import { AppRegistrationInputsSchema } from "../../sdk/docuware/resources/appRegistrationDefinition";
+import {
+    ExistingAppRegistration,
+    type ExistingAppRegistrationArgs,
+} from "../../sdk/docuware/resources/existingAppRegistration";
+import { ExistingAppRegistrationInputsSchema } from "../../sdk/docuware/resources/existingAppRegistrationDefinition";
+import { GUIDE_MAPPINGS } from "../../sdk/docuware/api/guideMappings";
+import { UserProvisioning, type UserProvisioningArgs } from "../../sdk/docuware/resources/userProvisioning";
+import { UserProvisioningInputsSchema } from "../../sdk/docuware/resources/userProvisioningDefinition";
+import { PropagationRule, type PropagationRuleArgs } from "../../sdk/pingone/resources/propagationRule";
+import { PropagationStore, type PropagationStoreArgs } from "../../sdk/pingone/resources/propagationStore";
+import { PropagationStoreInputsSchema } from "../../sdk/pingone/resources/propagationStoreDefinition";
+import { PropagationRuleInputsSchema } from "../../sdk/pingone/resources/propagationRuleInputs";
 import { Secret, type StackResourceSpec, UNKNOWN_STRING } from "./policyHarness";
 
 /*

@@ -1,5 +1,5 @@
-import { DOCUWARE_SETTING_SOURCES } from "../../sdk/docuware/settings";
-import { PINGONE_SETTING_SOURCES } from "../../sdk/pingone/settings";
+import { DOCUWARE_SETTING_SOURCES } from "../../sdk/docuware/api/settings";
+import { PINGONE_SETTING_SOURCES } from "../../sdk/pingone/api/settings";
 
 /** Every environment variable the providers fall back to when a setting is not in stack config. */
 export const PROVIDER_ENVIRONMENT_VARIABLES: readonly string[] = [

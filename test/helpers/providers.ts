@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { providerFor } from "../../sdk/providers/runtime";
+import { providerFor } from "../../sdk/runtime/providerRuntime";
 
 type Props = Record<string, unknown>;
 

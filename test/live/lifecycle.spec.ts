@@ -4,9 +4,9 @@ import { writeFileSync } from "node:fs";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { DocuWarePingOneProvisioning } from "../../components";
-import { PropagationClient } from "../../sdk/pingone/propagationClient";
-import { PropagationPlan } from "../../sdk/pingone/propagationPlan";
-import { PopulationSchema } from "../../sdk/pingone/schemas";
+import { PropagationClient } from "../../sdk/pingone/api/propagationClient";
+import { PropagationPlan } from "../../sdk/pingone/resources/propagationPlan";
+import { PopulationSchema } from "../../sdk/pingone/api/schemas";
 import {
     REPO_ROOT,
     StepRecorder,

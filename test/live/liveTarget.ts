@@ -1,9 +1,9 @@
 import { type Emulators, startEmulators } from "../../emulators";
 import { httpSettings } from "../../sdk/config/httpSettings";
-import { discoverIdentityService } from "../../sdk/docuware/discovery";
-import { scimBaseUrl } from "../../sdk/docuware/identityProvider";
-import { DocuWareScimClient } from "../../sdk/docuware/scimClient";
-import { PingOneClient } from "../../sdk/pingone/client";
+import { discoverIdentityService } from "../../sdk/docuware/api/discovery";
+import { scimBaseUrl } from "../../sdk/docuware/api/identityProvider";
+import { DocuWareScimClient } from "../../sdk/docuware/api/docuWareScimClient";
+import { PingOneClient } from "../../sdk/pingone/api/pingOneClient";
 import { enableProvisioning } from "../helpers/docuwareTestClient";
 
 /** The variables a maintainer sets for a run against real services (docs/live-testing.md). */

@@ -1,8 +1,8 @@
 import { ApiError } from "../../sdk/core/errors";
-import type { DocuWareScimClient } from "../../sdk/docuware/scimClient";
-import { type PingOneClient, filterValue } from "../../sdk/pingone/client";
-import { PropagationClient } from "../../sdk/pingone/propagationClient";
-import { PopulationSchema, UserSchema } from "../../sdk/pingone/schemas";
+import type { DocuWareScimClient } from "../../sdk/docuware/api/docuWareScimClient";
+import { type PingOneClient, filterValue } from "../../sdk/pingone/api/pingOneClient";
+import { PropagationClient } from "../../sdk/pingone/api/propagationClient";
+import { PopulationSchema, UserSchema } from "../../sdk/pingone/api/schemas";
 
 export interface SweepTarget {
     pingone: PingOneClient;

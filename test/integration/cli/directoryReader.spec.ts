@@ -1,9 +1,9 @@
 import { strict as assert } from "node:assert";
 import { DirectoryReader } from "../../../bin/impact/directoryReader";
 import { Output } from "../../../bin/output";
-import { PingOneClient } from "../../../sdk/pingone/client";
-import { PopulationSchema } from "../../../sdk/pingone/schemas";
-import { parsePopulationExpression, pingOneCanFilterUsers } from "../../../sdk/pingone/userFilterSupport";
+import { PingOneClient } from "../../../sdk/pingone/api/pingOneClient";
+import { PopulationSchema } from "../../../sdk/pingone/api/schemas";
+import { parsePopulationExpression, pingOneCanFilterUsers } from "../../../sdk/pingone/api/userFilterSupport";
 import { type RunningEmulators, startTestEmulators } from "../../helpers/emulators";
 import { writesOf } from "../../helpers/requestWrites";
 

@@ -6,7 +6,7 @@ import type { Inventory } from "../../../bin/import/inventory";
 import { type RunningEmulators, startTestEmulators } from "../../helpers/emulators";
 import { type CliResult, assertNoSecrets, describeRun, runCli } from "../../helpers/cliRunner";
 import { type HandMadeSetup, setUpByHand } from "../../helpers/importScenario";
-import { ruleUpdateOf } from "../../../sdk/pingone/propagationClient";
+import { ruleUpdateOf } from "../../../sdk/pingone/api/propagationClient";
 import { createPopulation } from "../../helpers/projects";
 
 type ImportDocument = Inventory & { configCommands: string[]; writes: string[]; files?: string[] };

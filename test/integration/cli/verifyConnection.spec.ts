@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import type { Store } from "../../../sdk/pingone/schemas";
+import type { Store } from "../../../sdk/pingone/api/schemas";
 import { type VerifyFixture, startVerifyFixture } from "../../helpers/cliFixture";
 import { type CliResult, assertNoSecrets, describeRun, runCli } from "../../helpers/cliRunner";
 

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import * as http from "node:http";
-import { toStoreWrite } from "../../../sdk/pingone/propagationStoreProvider";
+import { toStoreWrite } from "../../../sdk/pingone/resources/propagationStoreDefinition";
 import { ProviderHarness } from "../../helpers/providers";
 import { type RunningEmulators, startTestEmulators } from "../../helpers/emulators";
 

@@ -1,9 +1,9 @@
 import { strict as assert } from "node:assert";
 import { httpSettings } from "../../../sdk/config/httpSettings";
-import { DocuWareScimClient } from "../../../sdk/docuware/scimClient";
-import { PingOneClient } from "../../../sdk/pingone/client";
-import { PropagationClient } from "../../../sdk/pingone/propagationClient";
-import { PopulationSchema } from "../../../sdk/pingone/schemas";
+import { DocuWareScimClient } from "../../../sdk/docuware/api/docuWareScimClient";
+import { PingOneClient } from "../../../sdk/pingone/api/pingOneClient";
+import { PropagationClient } from "../../../sdk/pingone/api/propagationClient";
+import { PopulationSchema } from "../../../sdk/pingone/api/schemas";
 import { sweep } from "../../live/sweep";
 import { enableProvisioning, tokenEndpoint } from "../../helpers/docuwareTestClient";
 import { type RunningEmulators, startTestEmulators } from "../../helpers/emulators";

@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { UnsupportedApiError } from "../../../sdk/core/errors";
-import { ROTATED_OUTSIDE_PULUMI } from "../../../sdk/docuware/appRegistrationProvider";
-import { EXISTING_REGISTRATION_README_URL } from "../../../sdk/docuware/managementClient";
+import { ROTATED_OUTSIDE_PULUMI } from "../../../sdk/docuware/resources/appRegistrationDefinition";
+import { EXISTING_REGISTRATION_README_URL } from "../../../sdk/docuware/api/docuWareClient";
 import { type RunningEmulators, startTestEmulators } from "../../helpers/emulators";
 import { ProviderHarness } from "../../helpers/providers";
 

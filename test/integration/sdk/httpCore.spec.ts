@@ -9,10 +9,10 @@ import {
     TransportError,
 } from "../../../sdk/core/errors";
 import { HttpClient, type RetryEvent } from "../../../sdk/core/httpClient";
-import { parseDocuWareError } from "../../../sdk/docuware/errors";
-import { PingOneClient } from "../../../sdk/pingone/client";
-import { PropagationClient } from "../../../sdk/pingone/propagationClient";
-import { pingOneSettings } from "../../../sdk/pingone/settings";
+import { parseDocuWareError } from "../../../sdk/docuware/api/parseDocuWareError";
+import { PingOneClient } from "../../../sdk/pingone/api/pingOneClient";
+import { PropagationClient } from "../../../sdk/pingone/api/propagationClient";
+import { pingOneSettings } from "../../../sdk/pingone/api/settings";
 import { type RunningEmulators, startTestEmulators } from "../../helpers/emulators";
 import { ProviderHarness } from "../../helpers/providers";
 

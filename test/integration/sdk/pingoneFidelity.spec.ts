@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { NotFoundError } from "../../../sdk/core/errors";
-import { PingOneClient } from "../../../sdk/pingone/client";
-import { pingOneSettings } from "../../../sdk/pingone/settings";
+import { PingOneClient } from "../../../sdk/pingone/api/pingOneClient";
+import { pingOneSettings } from "../../../sdk/pingone/api/settings";
 import { type ScimTarget, startScimTarget } from "../emulators/pingoneScimTarget";
 import { type RunningEmulators, startTestEmulators } from "../../helpers/emulators";
 import { ProviderHarness } from "../../helpers/providers";

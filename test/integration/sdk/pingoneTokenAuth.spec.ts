@@ -3,7 +3,7 @@ import { type PingOneEmulator, startPingOneEmulator } from "../../../emulators/p
 import type { TokenAuthMethod } from "../../../emulators/pingone/auth/authApp";
 import { ApiError } from "../../../sdk/core/errors";
 import { type ClientAuthStyle, ClientCredentialsTokenSource } from "../../../sdk/core/tokenSource";
-import { PingOneClient } from "../../../sdk/pingone/client";
+import { PingOneClient } from "../../../sdk/pingone/api/pingOneClient";
 
 const TOKEN_ROUTE = "POST /:envId/as/token";
 

@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { formatOrphans, liveOrphans } from "../../../bin/drift/findOrphans";
 import { ReadFailedError, UnownedObjectError } from "../../../sdk/core/errors";
-import { PartialFailure } from "../../../sdk/providers/definition";
+import { PartialFailure } from "../../../sdk/dynamic/resourceDefinition";
 import { type RunningEmulators, startTestEmulators } from "../../helpers/emulators";
 import { ProviderHarness } from "../../helpers/providers";
 

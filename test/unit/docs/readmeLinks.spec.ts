@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { INTERRUPTED_DEPLOYMENT_SECTION } from "../../../sdk/core/errors";
-import { EXISTING_REGISTRATION_README_URL } from "../../../sdk/docuware/managementClient";
+import { EXISTING_REGISTRATION_README_URL } from "../../../sdk/docuware/api/docuWareClient";
 
 const README = readFileSync(path.join(__dirname, "../../../README.md"), "utf8");
 const headings = README.split("\n")

@@ -10,8 +10,8 @@ const fixtureDir = path.join(root, ".work", "argsMatch");
 const DRIFTED_ARGS = `
 import type * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
-import type { ArgsDrift, AssertArgsMatch } from "../../sdk/providers/argsMatch";
-import type { PropagationPlanInputsSchema } from "../../sdk/pingone/propagationPlanProvider";
+import type { ArgsDrift, AssertArgsMatch } from "../../sdk/dynamic/argsMatch";
+import type { PropagationPlanInputsSchema } from "../../sdk/pingone/resources/propagationPlanDefinition";
 
 // drift: \`region\` is left out, \`name\` is not readonly, and \`label\` is not in the schema.
 export interface DriftedPlanArgs {
@@ -42,7 +42,7 @@ describe("Args checked against the input schemas", function () {
         mkdirSync(fixtureDir, { recursive: true });
         const drifted = path.join(fixtureDir, "driftedPlanArgs.ts");
         writeFileSync(drifted, DRIFTED_ARGS);
-        const real = path.join(root, "sdk", "pingone", "propagationPlan.ts");
+        const real = path.join(root, "sdk", "pingone", "resources", "propagationPlan.ts");
 
         const errors = typeErrors([drifted, real]);
 

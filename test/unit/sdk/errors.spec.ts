@@ -19,8 +19,8 @@ import {
 } from "../../../sdk/core/errors";
 import { retriesStatus, retriesTransportFailure } from "../../../sdk/core/retry";
 import { registerSecret } from "../../../sdk/core/secrets";
-import { docuWareAdminCredentials } from "../../../sdk/docuware/settings";
-import { PartialFailure as PartialFailureOfProviders } from "../../../sdk/providers/definition";
+import { docuWareAdminCredentials } from "../../../sdk/docuware/api/settings";
+import { PartialFailure as PartialFailureOfProviders } from "../../../sdk/dynamic/resourceDefinition";
 
 const api = { service: "PingOne" as const, method: "GET", url: "https://api.pingone.eu/v1/x", status: 500 };
 

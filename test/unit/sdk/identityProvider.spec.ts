@@ -5,7 +5,7 @@ import {
     identityProviderSlug,
     parseScimBaseUrl,
     scimBaseUrl,
-} from "../../../sdk/docuware/identityProvider";
+} from "../../../sdk/docuware/api/identityProvider";
 
 describe("DocuWare identity provider slugs", () => {
     it("maps slugs to settings and back", () => {

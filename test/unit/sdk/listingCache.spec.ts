@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { ListingCache, enableListingCaches } from "../../../sdk/pingone/listingCache";
+import { ListingCache, enableListingCaches } from "../../../sdk/pingone/api/listingCache";
 
 interface Item {
     id: string;

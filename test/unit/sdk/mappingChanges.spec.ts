@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { mapConcurrently } from "../../../sdk/core/mapConcurrently";
-import { mappingChanges } from "../../../sdk/pingone/mappingChanges";
+import { mappingChanges } from "../../../sdk/pingone/resources/mappingChanges";
 
 const live = (id: string, sourceAttribute: string, targetAttribute: string) => ({
     id,

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { UnownedObjectError } from "../../../sdk/core/errors";
-import { claimExisting, markedOwner, withMarker, withoutMarker } from "../../../sdk/providers/ownership";
+import { claimExisting, markedOwner, withMarker, withoutMarker } from "../../../sdk/dynamic/ownership";
 
 describe("ownership markers", () => {
     it("puts the marker on the last line of the free text, after the user's text", () => {

@@ -7,8 +7,8 @@ import {
     PartialFailure,
     type ResourceDefinition,
     toDynamicProvider,
-} from "../../../sdk/providers/definition";
-import { UNKNOWN } from "../../../sdk/providers/unknowns";
+} from "../../../sdk/dynamic/resourceDefinition";
+import { UNKNOWN } from "../../../sdk/dynamic/unknowns";
 
 const InputsSchema = z.object({
     name: z.string().min(1, "name must not be empty"),

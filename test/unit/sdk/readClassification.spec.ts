@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { ApiError, NotFoundError, TransportError } from "../../../sdk/core/errors";
-import { isServiceNotFound, readUnlessDeleted } from "../../../sdk/providers/recovery";
+import { isServiceNotFound, readUnlessDeleted } from "../../../sdk/core/recovery";
 
 const notFound = (init: Partial<ConstructorParameters<typeof NotFoundError>[0]>) =>
     new NotFoundError({ service: "PingOne", method: "GET", url: "https://api/x", status: 404, ...init });

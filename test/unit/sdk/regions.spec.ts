@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { ConfigurationError } from "../../../sdk/core/errors";
-import { PINGONE_REGIONS, parseRegion, regionEndpoints } from "../../../sdk/pingone/regions";
+import { PINGONE_REGIONS, parseRegion, regionEndpoints } from "../../../sdk/pingone/api/regions";
 
 describe("PingOne regions", () => {
     // Every region of the vendor Go SDK (pingone/model/region.go): domain, Terraform code and the SDK's name.

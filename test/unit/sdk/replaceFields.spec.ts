@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
-import { changedFields } from "../../../sdk/providers/definition";
-import { definitions } from "../../../sdk/providers/registry";
+import { changedFields } from "../../../sdk/dynamic/resourceDefinition";
+import { definitions } from "../../../sdk/runtime/registry";
 
 /** Data safety: only what the APIs cannot update in place replaces an object; everything else is an in-place update. */
 const EXPECTED_REPLACE_FIELDS: Record<string, string[]> = {

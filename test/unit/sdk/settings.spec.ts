@@ -1,8 +1,8 @@
 import { strict as assert } from "node:assert";
 import { setStackConfig } from "../../../sdk/config/stackConfig";
 import { ConfigurationError } from "../../../sdk/core/errors";
-import { docuWareAdminCredentials } from "../../../sdk/docuware/settings";
-import { pingOneSettings } from "../../../sdk/pingone/settings";
+import { docuWareAdminCredentials } from "../../../sdk/docuware/api/settings";
+import { pingOneSettings } from "../../../sdk/pingone/api/settings";
 import { PROVIDER_ENVIRONMENT_VARIABLES } from "../../helpers/providerEnvironmentVariables";
 
 describe("provider settings from stack config and environment", () => {

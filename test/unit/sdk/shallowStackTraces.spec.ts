@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { shallowStackTraces } from "../../../sdk/providers/shallowStackTraces";
+import { shallowStackTraces } from "../../../sdk/dynamic/shallowStackTraces";
 
 describe("shallowStackTraces", () => {
     it("captures no frames until restored, then as many as before", () => {

@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { validateArgs } from "../../../components/validateArgs";
 import { setStackConfig } from "../../../sdk/config/stackConfig";
-import { providerFor } from "../../../sdk/providers/runtime";
+import { providerFor } from "../../../sdk/runtime/providerRuntime";
 import { PROVIDER_ENVIRONMENT_VARIABLES } from "../../helpers/providerEnvironmentVariables";
 import { RequestGuard } from "../../helpers/requestGuard";
 import { BAD_INPUTS, type BadInput, VALID_INPUTS, VALID_SETTINGS } from "./badInputCases";
