@@ -1,5 +1,5 @@
 import * as path from "node:path";
-import { Command, InvalidArgumentError } from "commander";
+import { Command } from "commander";
 import { setStackConfig } from "../../sdk/config/stackConfig";
 import { ConfigurationError } from "../../sdk/core/errors";
 import { refreshPreview } from "../drift/refreshPreview";
@@ -7,6 +7,7 @@ import { openStack } from "../openStack";
 import type { Output } from "../output";
 import { ExitCode, runCommand } from "../runCommand";
 import { withWaitProgress } from "../withWaitProgress";
+import { wholeNumber } from "../wholeNumber";
 import { DirectoryReader } from "./directoryReader";
 import { type ImpactReport, exceededLimits, formatImpact, impactDocument } from "./formatImpact";
 import { type PlannedRuleChange, type RuleState, plannedRuleChanges } from "./plannedRuleChanges";
@@ -123,12 +124,4 @@ async function resolvedImpact(change: PlannedRuleChange, reader: DirectoryReader
 
 function sameConnection({ before, after }: PlannedRuleChange): boolean {
     return JSON.stringify(before?.connection) === JSON.stringify(after?.connection);
-}
-
-function wholeNumber(value: string): number {
-    const number = Number(value);
-    if (!Number.isInteger(number) || number < 0) {
-        throw new InvalidArgumentError("must be a whole number, 0 or more.");
-    }
-    return number;
 }

@@ -4,6 +4,7 @@ import { setStackConfig } from "../../sdk/config/stackConfig";
 import { openStack } from "../openStack";
 import type { Output } from "../output";
 import { ExitCode, runCommand } from "../runCommand";
+import { wholeNumber } from "../wholeNumber";
 import { formatVerification } from "./formatVerification";
 import { runVerification } from "./runVerification";
 import { type VerifyFlags, verifySettings } from "./verifySettings";
@@ -99,14 +100,6 @@ function positiveNumber(value: string): number {
     const number = Number(value);
     if (!Number.isFinite(number) || number <= 0) {
         throw new InvalidArgumentError("must be a positive number of seconds, e.g. 10 or 0.5.");
-    }
-    return number;
-}
-
-function wholeNumber(value: string): number {
-    const number = Number(value);
-    if (!Number.isInteger(number) || number < 0) {
-        throw new InvalidArgumentError("must be a whole number, 0 or more.");
     }
     return number;
 }

@@ -6,7 +6,7 @@ import { LocalWorkspace, type Stack } from "@pulumi/pulumi/automation";
 import { pingOneStackConfig } from "../../emulators/stackConfig";
 import { type CliResult, assertNoSecrets, describeRun, runCli } from "../helpers/cliRunner";
 import { type RunningEmulators, startTestEmulators } from "../helpers/emulators";
-import { engineWorkDir, printEngineVersion, requireEngine } from "../helpers/engine";
+import { engineWorkDir, fastEngineEnvironment, printEngineVersion, requireEngine } from "../helpers/engine";
 
 /** A user's Pulumi project: the component from the package, a rule name and a failure switch from config. */
 const PROGRAM = `import * as pulumi from "@pulumi/pulumi";
@@ -62,6 +62,7 @@ describe("docuware-pingone drift (real pulumi, project folder, emulators)", func
     };
     const rulePath = async () => `/environments/${emulators.pingone.environmentId}/rules/${await ruleId()}`;
 
+    // Each test starts from the deployment made here and leaves it so (a console change is switched back).
     before(async function () {
         requireEngine(this);
         printEngineVersion();
@@ -69,6 +70,7 @@ describe("docuware-pingone drift (real pulumi, project folder, emulators)", func
         env = {
             ...emulators.providerEnvironment(),
             PULUMI_CONFIG_PASSPHRASE: process.env.PULUMI_CONFIG_PASSPHRASE ?? "test",
+            ...fastEngineEnvironment(),
         };
         secrets = [MARKER, env.PINGONE_CLIENT_SECRET!, env.DOCUWARE_CLIENT_SECRET!];
         workDir = engineWorkDir("drift-command");
@@ -114,16 +116,21 @@ describe("docuware-pingone drift (real pulumi, project folder, emulators)", func
 
     it("exits 2 with a table row for a rule switched off in the console", async () => {
         await emulators.pingone.control.patch(await rulePath(), { active: false });
-        const result = await drift(["--stack", stack.name, "--cwd", workDir]);
-        assert.equal(result.code, 2, describeRun(result));
-        const lines = result.stdout.split("\n");
-        assert.equal(lines[0], `Drift in stack ${stack.name}: 1 difference in 1 of 6 resources.`);
-        assert.match(lines[2]!, /^RESOURCE\s+TYPE\s+PROPERTY\s+EXPECTED\s+ACTUAL\s+CAUSE$/);
-        assert.match(
-            lines[4]!,
-            /^acme-rule\s+pingone:PropagationRule\s+active\s+true\s+false\s+changed outside Pulumi$/,
-        );
-        assert.equal(lines[5], "");
+        try {
+            const result = await drift(["--stack", stack.name, "--cwd", workDir]);
+            assert.equal(result.code, 2, describeRun(result));
+            const lines = result.stdout.split("\n");
+            assert.equal(lines[0], `Drift in stack ${stack.name}: 1 difference in 1 of 6 resources.`);
+            assert.match(lines[2]!, /^RESOURCE\s+TYPE\s+PROPERTY\s+EXPECTED\s+ACTUAL\s+CAUSE$/);
+            assert.match(
+                lines[4]!,
+                /^acme-rule\s+pingone:PropagationRule\s+active\s+true\s+false\s+changed outside Pulumi$/,
+            );
+            assert.equal(lines[5], "");
+        } finally {
+            // `drift` changes nothing, so switching the rule back in the console leaves the stack as deployed.
+            await emulators.pingone.control.patch(await rulePath(), { active: true });
+        }
     });
 
     it("tells a change outside Pulumi from a program change in the JSON document", async () => {
@@ -150,27 +157,30 @@ describe("docuware-pingone drift (real pulumi, project folder, emulators)", func
             );
         } finally {
             await stack.removeConfig("ruleName");
+            await emulators.pingone.control.patch(await rulePath(), { active: true });
         }
-        await stack.up({ refresh: true });
     });
 
     it("reports a rule deleted outside Pulumi, and the revision that follows from it", async () => {
         await emulators.pingone.control.delete(await rulePath());
-        const document = await driftJson();
-        assert.deepEqual(
-            document.differences.map((d) => [d.resource, d.property, d.expected, d.actual, d.cause]),
-            [
-                ["acme-rule", "(resource)", "exists", "missing", "deleted-outside-pulumi"],
+        try {
+            const document = await driftJson();
+            assert.deepEqual(
+                document.differences.map((d) => [d.resource, d.property, d.expected, d.actual, d.cause]),
                 [
-                    "acme-revision",
-                    "triggers.configuration",
-                    "(known after deployment)",
-                    document.differences[1]?.actual,
-                    "follows-other-change",
+                    ["acme-rule", "(resource)", "exists", "missing", "deleted-outside-pulumi"],
+                    [
+                        "acme-revision",
+                        "triggers.configuration",
+                        "(known after deployment)",
+                        document.differences[1]?.actual,
+                        "follows-other-change",
+                    ],
                 ],
-            ],
-        );
-        await stack.up({ refresh: true });
+            );
+        } finally {
+            await stack.up({ refresh: true });
+        }
     });
 
     it("exits 1 for an unknown stack or a folder without a project", async () => {
@@ -212,6 +222,7 @@ describe("docuware-pingone drift (real pulumi, project folder, emulators)", func
         assert.match(result.stderr, /\(connect ECONNREFUSED 127\.0\.0\.1:9\) \(and \d+ more\)$/m, "each error once");
         assert.doesNotMatch(result.stderr, /Preview failed:/);
     });
+
     it("lets verify read its settings from the stack's config with --stack", async () => {
         const pingone = emulators.connection().pingone;
         await stack.setAllConfig({

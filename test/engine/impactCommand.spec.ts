@@ -7,7 +7,7 @@ import { type DocuWareEmulator, startDocuWareEmulator } from "../../emulators/do
 import { pingOneStackConfig } from "../../emulators/stackConfig";
 import { type CliResult, assertNoSecrets, describeRun, runCli } from "../helpers/cliRunner";
 import { type RunningEmulators, startTestEmulators } from "../helpers/emulators";
-import { engineWorkDir, printEngineVersion, requireEngine } from "../helpers/engine";
+import { engineWorkDir, fastEngineEnvironment, printEngineVersion, requireEngine } from "../helpers/engine";
 import { createPopulation, docuWareUser, pingOneClient } from "../helpers/projects";
 import { writesOf } from "../helpers/requestWrites";
 
@@ -16,19 +16,12 @@ import { writesOf } from "../helpers/requestWrites";
  * the way a pull request would, without deploying: `impact` previews each variant against the deployed base.
  */
 const PROGRAM = `import * as pulumi from "@pulumi/pulumi";
-import { DocuWarePingOneProvisioning, pingone } from "pulumi-docuware-pingone";
+import { DocuWarePingOneProvisioning, GUIDE_MAPPINGS, pingone } from "pulumi-docuware-pingone";
 
 const config = new pulumi.Config();
 const variant = config.get("variant") ?? "base";
 const organizations = config.requireObject<string[]>("organizations");
-const guide = [
-    { source: "username", target: "userName" },
-    { source: "email", target: "workEmail" },
-    { source: "id", target: "externalId" },
-    { source: "enabled", target: "active" },
-    { source: "name.family", target: "familyName" },
-    { source: "name.given", target: "givenName" },
-];
+const guide = GUIDE_MAPPINGS.map((m) => ({ ...m }));
 const plan = new pingone.PropagationPlan("plan");
 const acme = new DocuWarePingOneProvisioning("acme", {
     organizationUrl: organizations[0],
@@ -129,7 +122,7 @@ describe("docuware-pingone impact (real pulumi, three organizations, emulators)"
                 ids[username] = user.id;
             }
         }
-        env = { PULUMI_CONFIG_PASSPHRASE: process.env.PULUMI_CONFIG_PASSPHRASE ?? "test" };
+        env = { PULUMI_CONFIG_PASSPHRASE: process.env.PULUMI_CONFIG_PASSPHRASE ?? "test", ...fastEngineEnvironment() };
         workDir = engineWorkDir("impact-command");
         writeFileSync(path.join(workDir, "Pulumi.yaml"), "name: impact-command\nruntime: nodejs\n");
         writeFileSync(path.join(workDir, "package.json"), JSON.stringify({ name: "impact-command", main: "index.ts" }));

@@ -2,6 +2,7 @@ import { strict as assert } from "node:assert";
 import { readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { FileSetting } from "./fixtures/fileSetting";
+import type { UpResult } from "@pulumi/pulumi/automation";
 import { StepRecorder, type TestStack, createInlineStack, printEngineVersion, requireEngine } from "../helpers/engine";
 
 describe("engine smoke test (real pulumi, file backend)", function () {
@@ -9,6 +10,7 @@ describe("engine smoke test (real pulumi, file backend)", function () {
     let test: TestStack;
     let file: string;
     let value = "hello";
+    let deployed: UpResult;
 
     before(async function () {
         requireEngine(this);
@@ -21,12 +23,14 @@ describe("engine smoke test (real pulumi, file backend)", function () {
             },
         });
         file = path.join(test.workDir, "settings.json");
+        // Each test starts from the deployed resource, made here rather than by another test, and leaves it so.
+        deployed = await test.stack.up();
     });
 
     after(async () => test?.dispose());
 
     it("creates the resource with its custom type token", async () => {
-        const result = await test.stack.up();
+        const result = deployed;
         assert.equal(result.summary.result, "succeeded");
         assert.equal(result.outputs.value?.value, "hello");
         assert.deepEqual(JSON.parse(readFileSync(file, "utf8")), { greeting: "hello" });
@@ -54,15 +58,18 @@ describe("engine smoke test (real pulumi, file backend)", function () {
 
     it("fails a preview with the policy pack's mandatory violation", async () => {
         value = "forbidden";
-        await assert.rejects(
-            test.stack.preview({ policyPacks: [path.join(__dirname, "fixtures", "smoke-policy")] }),
-            (error: Error) => {
-                assert.match(error.message, /file-setting-not-forbidden/);
-                assert.match(error.message, /FileSetting value must not be 'forbidden'\./);
-                return true;
-            },
-        );
-        value = "hello";
+        try {
+            await assert.rejects(
+                test.stack.preview({ policyPacks: [path.join(__dirname, "fixtures", "smoke-policy")] }),
+                (error: Error) => {
+                    assert.match(error.message, /file-setting-not-forbidden/);
+                    assert.match(error.message, /FileSetting value must not be 'forbidden'\./);
+                    return true;
+                },
+            );
+        } finally {
+            value = "hello";
+        }
     });
 
     it("destroys the resource", async () => {

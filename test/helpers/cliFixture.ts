@@ -1,6 +1,7 @@
 import { PingOneClient } from "../../sdk/pingone/api/pingOneClient";
 import { PropagationClient } from "../../sdk/pingone/api/propagationClient";
 import type { Store, StoreConfiguration } from "../../sdk/pingone/api/schemas";
+import { consoleScimConnection } from "./consoleScimConnection";
 import { type AppRegistrationWithSecret, enableProvisioning, tokenEndpoint } from "./docuwareTestClient";
 import { type RunningEmulators, startTestEmulators } from "./emulators";
 
@@ -54,24 +55,18 @@ export async function startVerifyFixture(): Promise<VerifyFixture> {
         }),
         pingoneEnv,
         createConnection: (name, configuration = {}) =>
-            propagation.createStore({
-                name,
-                type: "scim",
-                status: "ACTIVE",
-                configuration: {
-                    SCIM_URL: scimBaseUrl,
-                    SCIM_VERSION: "2.0",
-                    USERS_RESOURCE: "/Users",
-                    AUTHENTICATION_METHOD: "OAuth 2 Client Credentials",
-                    AUTHORIZATION_TYPE: "Bearer",
-                    OAUTH_TOKEN_REQUEST: tokenUrl,
-                    OAUTH_CLIENT_ID: registration.ClientId,
-                    OAUTH_CLIENT_SECRET: registration.ClientSecret,
-                    UNIQUE_USER_IDENTIFIER: "userName",
-                    USER_FILTER: 'userName eq "%s"',
-                    ...configuration,
-                },
-            }),
+            propagation.createStore(
+                consoleScimConnection(
+                    name,
+                    {
+                        scimUrl: scimBaseUrl,
+                        tokenUrl,
+                        clientId: registration.ClientId,
+                        clientSecret: registration.ClientSecret,
+                    },
+                    configuration,
+                ),
+            ),
         stop: () => emulators.stop(),
     };
 }

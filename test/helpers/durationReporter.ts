@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import Mocha from "mocha";
 
@@ -49,7 +49,10 @@ class SpecWithDurations extends Mocha.reporters.Spec {
         });
         runner.once(Mocha.Runner.constants.EVENT_RUN_END, () => {
             mkdirSync(path.dirname(DURATIONS_FILE), { recursive: true });
-            writeFileSync(DURATIONS_FILE, `${JSON.stringify({ ...readDurations(), ...measured }, null, 2)}\n`);
+            // Tiers run side by side (scripts/test.sh): write whole files only, so a reader never sees half of one.
+            const temporary = `${DURATIONS_FILE}.${process.pid}`;
+            writeFileSync(temporary, `${JSON.stringify({ ...readDurations(), ...measured }, null, 2)}\n`);
+            renameSync(temporary, DURATIONS_FILE);
             const slowest = Object.entries(measured)
                 .sort(([, a], [, b]) => b.seconds - a.seconds)
                 .slice(0, SLOWEST_SHOWN);

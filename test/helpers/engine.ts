@@ -1,4 +1,4 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, rmSync } from "node:fs";
 import * as path from "node:path";
@@ -45,6 +45,40 @@ export function printEngineVersion(): void {
     }
 }
 
+let compileCache: string | undefined;
+
+/**
+ * A Node.js compile cache for the processes the engine starts for every operation (the dynamic-provider process, the
+ * language host of a project stack) and kills at its end, so that they never write the cache themselves: one process
+ * that loads the same modules and exits fills it, which saves a third of each start-up.
+ */
+function warmCompileCache(): string {
+    if (!compileCache) {
+        compileCache = path.join(REPO_ROOT, ".work", "node-compile-cache");
+        mkdirSync(compileCache, { recursive: true });
+        spawnSync(
+            process.execPath,
+            [
+                "-e",
+                "require('typescript'); require('ts-node'); require('pulumi-docuware-pingone/provider-runtime'); " +
+                    "require('@pulumi/pulumi/cmd/dynamic-provider')",
+            ],
+            { cwd: REPO_ROOT, env: { ...process.env, NODE_COMPILE_CACHE: compileCache }, stdio: "ignore" },
+        );
+    }
+    return compileCache;
+}
+
+/**
+ * Environment for the engine operations of the tests that makes each one cheaper without changing what it runs:
+ * project programs (.ts) run through ts-node without type checking, which costs seconds per `preview` or `up` (the
+ * typecheck step of scripts/test.sh checks program/ and examples/ with tsc), and Node.js processes reuse compiled
+ * code. Not for a test whose point is that a program typechecks against the package (packedPackage, importAdopt).
+ */
+export function fastEngineEnvironment(): Record<string, string> {
+    return { PULUMI_NODEJS_TRANSPILE_ONLY: "true", NODE_COMPILE_CACHE: warmCompileCache() };
+}
+
 /** A fresh git-ignored folder under .work/engine; node_modules resolve from the repository root. */
 export function engineWorkDir(name: string): string {
     const dir = path.join(REPO_ROOT, ".work", "engine", `${name}-${randomBytes(3).toString("hex")}`);
@@ -77,7 +111,11 @@ export async function createInlineStack(options: InlineStackOptions): Promise<Te
         {
             workDir,
             projectSettings: { name: options.projectName, runtime: "nodejs", main: workDir },
-            envVars: { PULUMI_CONFIG_PASSPHRASE: process.env.PULUMI_CONFIG_PASSPHRASE ?? "test", ...options.envVars },
+            envVars: {
+                PULUMI_CONFIG_PASSPHRASE: process.env.PULUMI_CONFIG_PASSPHRASE ?? "test",
+                ...fastEngineEnvironment(),
+                ...options.envVars,
+            },
         },
     );
     if (options.config) {

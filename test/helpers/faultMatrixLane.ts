@@ -1,11 +1,8 @@
-import { spawnSync } from "node:child_process";
-import { mkdirSync } from "node:fs";
-import * as path from "node:path";
 import type { EngineEvent } from "@pulumi/pulumi/automation";
 import { DocuWarePingOneProvisioning } from "../../components";
 import type { ControlClient } from "../../emulators/shared/controlClient";
 import { type RunningEmulators, startTestEmulators } from "./emulators";
-import { REPO_ROOT, StepRecorder, type TestStack, createInlineStack } from "./engine";
+import { StepRecorder, type TestStack, createInlineStack } from "./engine";
 import {
     type ApiCall,
     type Cell,
@@ -48,14 +45,11 @@ export class MatrixLane {
 
     static async start(index: number): Promise<MatrixLane> {
         const emulators = await startTestEmulators();
-        const cache = warmCompileCache();
         const test = await createInlineStack({
             projectName: "fault-matrix",
             envVars: {
                 ...emulators.providerEnvironment(),
                 DOCUWARE_PINGONE_REQUEST_TIMEOUT_SECONDS: String(REQUEST_TIMEOUT_SECONDS),
-                // The dynamic-provider process starts for every operation: reuse its compiled code.
-                NODE_COMPILE_CACHE: cache,
             },
             program: async () => {
                 const provisioning = new DocuWarePingOneProvisioning(COMPONENT_NAME, {});
@@ -238,29 +232,6 @@ export class MatrixLane {
             await this.emulators.stop();
         }
     }
-}
-
-let compileCache: string | undefined;
-
-/**
- * A Node.js compile cache for the dynamic-provider processes, which the engine starts for every operation and
- * kills at its end (so they never write the cache themselves): one process that loads the same modules and exits
- * fills it, which saves a third of each provider process's start-up.
- */
-function warmCompileCache(): string {
-    if (!compileCache) {
-        compileCache = path.join(REPO_ROOT, ".work", "node-compile-cache");
-        mkdirSync(compileCache, { recursive: true });
-        spawnSync(
-            process.execPath,
-            [
-                "-e",
-                "require('pulumi-docuware-pingone/provider-runtime'); require('@pulumi/pulumi/cmd/dynamic-provider')",
-            ],
-            { cwd: REPO_ROOT, env: { ...process.env, NODE_COMPILE_CACHE: compileCache }, stdio: "ignore" },
-        );
-    }
-    return compileCache;
 }
 
 /**

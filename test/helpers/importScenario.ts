@@ -1,6 +1,8 @@
 import type { DocuWareEmulator } from "../../emulators/docuware";
+import { GUIDE_MAPPINGS, REQUIRED_MAPPINGS } from "../../sdk/docuware/api/guideMappings";
 import { PropagationClient, ruleUpdateOf } from "../../sdk/pingone/api/propagationClient";
 import type { Rule, Store } from "../../sdk/pingone/api/schemas";
+import { consoleScimConnection } from "./consoleScimConnection";
 import { type AppRegistrationWithSecret, enableProvisioning, tokenEndpoint } from "./docuwareTestClient";
 import type { RunningEmulators } from "./emulators";
 import { createPopulation, pingOneClient } from "./projects";
@@ -23,31 +25,6 @@ export interface HandMadeSetup {
     custom: HandMadeConnection;
     /** A SCIM connection to a service that is not DocuWare. */
     other: Store;
-}
-
-/** What the PingOne console stores for a SCIM Outbound connection with OAuth 2 client credentials. */
-function scimConnection(name: string, scimUrl: string, tokenUrl: string, registration: AppRegistrationWithSecret) {
-    return {
-        name,
-        type: "scim",
-        status: "ACTIVE" as const,
-        configuration: {
-            SCIM_URL: scimUrl,
-            SCIM_VERSION: "2.0",
-            USERS_RESOURCE: "/Users",
-            AUTHENTICATION_METHOD: "OAuth 2 Client Credentials",
-            AUTHORIZATION_TYPE: "Bearer",
-            OAUTH_TOKEN_REQUEST: tokenUrl,
-            OAUTH_CLIENT_ID: registration.ClientId,
-            OAUTH_CLIENT_SECRET: registration.ClientSecret,
-            UNIQUE_USER_IDENTIFIER: "userName",
-            USER_FILTER: 'userName eq "%s"',
-            CREATE_USERS: true,
-            UPDATE_USERS: true,
-            DISABLE_USERS: true,
-            REMOVE_ACTION: "Disable",
-        },
-    };
 }
 
 /** A rule made like the console makes it: inactive, then the mappings, then activated. */
@@ -103,24 +80,21 @@ export async function setUpByHand(emulators: RunningEmulators): Promise<HandMade
         const { registration, scimBaseUrl } = await enableProvisioning(organization, "Ping");
         const populationId = await createPopulation(pingone, populationName);
         const store = await propagation.createStore(
-            scimConnection(connectionName, scimBaseUrl, tokenEndpoint(organization), registration),
+            consoleScimConnection(connectionName, {
+                scimUrl: scimBaseUrl,
+                tokenUrl: tokenEndpoint(organization),
+                clientId: registration.ClientId,
+                clientSecret: registration.ClientSecret,
+            }),
         );
         const made = await handMadeRule(propagation, plan.id, directoryId, store, ruleName, populationId, mappings);
         return { store, ...made, registration, organization, populationId };
     };
     const guide = await connect(emulators.docuware[0]!, "DocuWare Cloud (Contoso)", "Contoso users", "Docs Team", [
-        { source: "username", target: "userName" },
-        { source: "email", target: "workEmail" },
-        { source: "id", target: "externalId" },
-        { source: "enabled", target: "active" },
-        { source: "name.family", target: "familyName" },
-        { source: "name.given", target: "givenName" },
+        ...GUIDE_MAPPINGS,
     ]);
     const custom = await connect(emulators.docuware[1]!, "Fabrikam DMS", "Sales to DocuWare", "Sales", [
-        { source: "username", target: "userName" },
-        { source: "email", target: "workEmail" },
-        { source: "id", target: "externalId" },
-        { source: "enabled", target: "active" },
+        ...REQUIRED_MAPPINGS,
         { expression: 'user.name.given + " " + user.name.family', target: "displayName" },
         { source: "population.name", target: "title" },
     ]);

@@ -7,8 +7,17 @@ import { GUIDE_PROGRAM, InProcessDeployment } from "./inProcessDeployment";
 
 /** Request timeout of the in-process providers: short, so that a timeout cell costs about a second. */
 export const IN_PROCESS_TIMEOUT_SECONDS = 1;
+/**
+ * `Retry-After` of the 429 cells: 0, so that a cell waits a jittered quarter second at most instead of one to two
+ * seconds. The cells show that every call repeats a rate-limited request; that the client waits as long as
+ * `Retry-After` says is shown once in test/integration/sdk/httpCore.spec.ts and by the engine's 429 cells.
+ */
+export const IN_PROCESS_RETRY_AFTER_SECONDS = 0;
 
 const COMPONENT = "matrix";
+
+const inProcessFault = (spec: FaultSpec): FaultSpec =>
+    spec.retryAfterSeconds === undefined ? spec : { ...spec, retryAfterSeconds: IN_PROCESS_RETRY_AFTER_SECONDS };
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
@@ -116,7 +125,7 @@ export class InProcessMatrix {
         let changes: string[] = [];
         const { error, triggered } = await this.withFault(
             cell.call.service,
-            cell.fault.spec(cell.call.route, IN_PROCESS_TIMEOUT_SECONDS),
+            inProcessFault(cell.fault.spec(cell.call.route, IN_PROCESS_TIMEOUT_SECONDS)),
             async () => (changes = await this.run(cell.operation)),
         );
         if (!triggered) {

@@ -10,7 +10,7 @@ import { PingOneClient } from "../../sdk/pingone/api/pingOneClient";
 import { PopulationSchema } from "../../sdk/pingone/api/schemas";
 import { enableProvisioning } from "./docuwareTestClient";
 import type { RunningEmulators } from "./emulators";
-import { REPO_ROOT, engineWorkDir } from "./engine";
+import { REPO_ROOT, engineWorkDir, fastEngineEnvironment } from "./engine";
 import { PROVIDER_ENVIRONMENT_VARIABLES } from "./providerEnvironmentVariables";
 
 /** What a copy of the root project needs: Pulumi.yaml, the program and the tsconfig.json ts-node uses for it. */
@@ -73,6 +73,7 @@ export async function createProjectStack(options: ProjectStackOptions): Promise<
         {
             envVars: {
                 PULUMI_CONFIG_PASSPHRASE: process.env.PULUMI_CONFIG_PASSPHRASE ?? "test",
+                ...fastEngineEnvironment(),
                 ...blanked,
                 ...options.envVars,
             },

@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import axios, { type AxiosInstance, type AxiosResponse } from "axios";
 import { type PingOneEmulator, type PingOneEmulatorOptions, startPingOneEmulator } from "../../../emulators/pingone";
+import { GUIDE_MAPPINGS as GUIDE } from "../../../sdk/docuware/api/guideMappings";
+import { consoleScimConnection } from "../../helpers/consoleScimConnection";
 
 /** A started emulator plus an authenticated client on the first environment's API (`/v1/environments/{envId}`). */
 export interface PingOneHarness {
@@ -69,29 +71,13 @@ export async function startHarness(options: PingOneEmulatorOptions = {}): Promis
 
 /** A valid `scim` store body; override any part. */
 export function scimStoreBody(configuration: Record<string, unknown> = {}, fields: Record<string, unknown> = {}) {
-    return {
-        name: "Target SCIM",
-        type: "scim",
-        status: "ACTIVE",
-        configuration: {
-            SCIM_URL: "http://127.0.0.1:9/scim/v2",
-            SCIM_VERSION: "2.0",
-            USERS_RESOURCE: "/Users",
-            AUTHENTICATION_METHOD: "OAuth 2 Client Credentials",
-            AUTHORIZATION_TYPE: "Bearer",
-            OAUTH_TOKEN_REQUEST: "http://127.0.0.1:9/token",
-            OAUTH_CLIENT_ID: "client",
-            OAUTH_CLIENT_SECRET: "secret",
-            UNIQUE_USER_IDENTIFIER: "userName",
-            USER_FILTER: 'userName eq "%s"',
-            CREATE_USERS: true,
-            UPDATE_USERS: true,
-            DISABLE_USERS: true,
-            REMOVE_ACTION: "Disable",
-            ...configuration,
-        },
-        ...fields,
+    const target = {
+        scimUrl: "http://127.0.0.1:9/scim/v2",
+        tokenUrl: "http://127.0.0.1:9/token",
+        clientId: "client",
+        clientSecret: "secret",
     };
+    return { ...consoleScimConnection("Target SCIM", target, configuration), ...fields };
 }
 
 export interface MappingBody {
@@ -101,14 +87,10 @@ export interface MappingBody {
 }
 
 /** The six mappings of the DocuWare guide (four required, two optional). */
-export const GUIDE_MAPPINGS: MappingBody[] = [
-    { sourceAttribute: "username", targetAttribute: "userName" },
-    { sourceAttribute: "email", targetAttribute: "workEmail" },
-    { sourceAttribute: "id", targetAttribute: "externalId" },
-    { sourceAttribute: "enabled", targetAttribute: "active" },
-    { sourceAttribute: "name.family", targetAttribute: "familyName" },
-    { sourceAttribute: "name.given", targetAttribute: "givenName" },
-];
+export const GUIDE_MAPPINGS: MappingBody[] = GUIDE.map((m) => ({
+    sourceAttribute: m.source,
+    targetAttribute: m.target,
+}));
 
 /**
  * Plan, rule scoped to the default population, the given mappings, activation and a revision: the whole outbound
