@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
 import type { ArgsDrift, AssertArgsMatch } from "../../dynamic/argsMatch";
-import { providerShim } from "../../dynamic/providerShim";
+import { ShimResource } from "../../dynamic/providerShim";
 import type { PropagationPlanInputsSchema } from "./propagationPlanDefinition";
 import { definedInputs } from "../../dynamic/definedInputs";
 import { shallowStackTraces } from "../../dynamic/shallowStackTraces";
@@ -25,7 +25,7 @@ type _ArgsMatchSchema = AssertArgsMatch<ArgsDrift<PropagationPlanArgs, z.input<t
  * as it is (never renamed, and left in place on destroy); a plan this resource created is deleted on destroy once no rule uses it.
  * Share one instance between the rules of a stack.
  */
-export class PropagationPlan extends pulumi.dynamic.Resource {
+export class PropagationPlan extends ShimResource {
     static readonly __pulumiType = "pulumi-nodejs:dynamic/pingone:PropagationPlan";
 
     /** The plan's id (also the resource id), for `PropagationRule.planId`. */
@@ -41,7 +41,7 @@ export class PropagationPlan extends pulumi.dynamic.Resource {
         const restoreStackTraces = shallowStackTraces();
         try {
             super(
-                providerShim("pingone:PropagationPlan"),
+                "pingone:PropagationPlan",
                 name,
                 {
                     planId: undefined,
@@ -51,8 +51,6 @@ export class PropagationPlan extends pulumi.dynamic.Resource {
                     ...definedInputs(args),
                 },
                 opts,
-                "pingone",
-                "PropagationPlan",
             );
         } finally {
             restoreStackTraces();
