@@ -1,4 +1,4 @@
-import { ConfigurationError } from "../core/errors";
+import { MissingSettingsError } from "../core/errors";
 import { registerSecret } from "../core/secrets";
 
 /** What a dynamic provider's `configure` request offers: the whole stack config, keys fully qualified. */
@@ -66,7 +66,7 @@ export function requireSettings<K extends string>(
         }
     }
     if (missing.length > 0) {
-        throw new ConfigurationError(`${service} credentials are incomplete; set ${missing.join(", ")}.`);
+        throw new MissingSettingsError(`${service} credentials are incomplete; set ${missing.join(", ")}.`);
     }
     return values;
 }

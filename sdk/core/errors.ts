@@ -58,6 +58,11 @@ export class ConfigurationError extends ProvisioningError {
     override name = "ConfigurationError";
 }
 
+/** A required setting is in neither stack config nor the environment. */
+export class MissingSettingsError extends ConfigurationError {
+    override name = "ConfigurationError";
+}
+
 /**
  * Raised by a provider's `create`/`update` when the object exists but a later step failed, so the engine records it
  * in state (no orphan) and the next `up` finishes the job. `cause` is the failure of that step.
