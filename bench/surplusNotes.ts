@@ -17,7 +17,8 @@ export const SURPLUS_NOTES: Record<Operation, Record<string, string>> = {
         [`PingOne GET ${PROPAGATION}/plans/:planId/rules`]:
             "by design: name-conflict checks of the rules, one listing per plan and operation",
         [`DocuWare GET ${PLATFORM}/AppRegistrations`]:
-            "by design: name-conflict check before creating the registration, one listing per organization",
+            "by design: a registration is created first and the organization's registrations are listed only when " +
+            "DocuWare refuses the name (409: an orphan to finish or a registration to adopt)",
     },
     preview: {},
     "preview --refresh": {},
@@ -27,8 +28,9 @@ export const SURPLUS_NOTES: Record<Operation, Record<string, string>> = {
             "deprovisioned by a half-deleted rule",
         [`PingOne GET ${PROPAGATION}/rules/:ruleId/mappings`]: MAPPING_CLEANUP,
         [`PingOne DELETE ${PROPAGATION}/mappings/:mappingId`]: MAPPING_CLEANUP,
-        [`PingOne GET ${PROPAGATION}/stores/:storeId`]:
-            "by design: the rule's connection is read to know whether it deprovisions on delete (`managed`: the rule " +
-            'is deleted with `?deprovision=true`, Docs "Delete Rule")',
+        [`PingOne GET ${PROPAGATION}/stores`]:
+            "by design: whether a rule's connection deprovisions on delete (`managed`: the rule is deleted with " +
+            '`?deprovision=true`, Docs "Delete Rule"), from one listing of the environment\'s connections shared by ' +
+            "the operation's rules (more only when the operation outlasts the listing's 15 s)",
     },
 };

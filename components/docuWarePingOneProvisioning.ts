@@ -9,8 +9,10 @@ import { PropagationRule } from "../sdk/pingone/resources/propagationRule";
 import { PropagationStore } from "../sdk/pingone/resources/propagationStore";
 import { DOCUWARE_PINGONE_PROVISIONING_TYPE } from "../sdk/componentTypes";
 import { InvalidArgumentsError } from "../sdk/core/errors";
+import { shallowStackTraces } from "../sdk/dynamic/shallowStackTraces";
 import { GUIDE_MAPPINGS } from "../sdk/docuware/api/guideMappings";
 import type { DocuWarePingOneProvisioningArgs } from "./provisioningArgs";
+import { providerSettingsProblems } from "./providerSettingsProblems";
 import { validateArgs } from "./validateArgs";
 
 /**
@@ -46,94 +48,104 @@ export class DocuWarePingOneProvisioning extends pulumi.ComponentResource {
     readonly status: pulumi.Output<string>;
 
     constructor(name: string, args: DocuWarePingOneProvisioningArgs = {}, opts?: pulumi.ComponentResourceOptions) {
-        super(DocuWarePingOneProvisioning.__pulumiType, name, {}, opts);
-        const problems = validateArgs(args);
-        if (problems.length > 0) {
-            throw new InvalidArgumentsError(
-                `Invalid arguments for DocuWarePingOneProvisioning "${name}":\n${problems.map((p) => `  - ${p}`).join("\n")}`,
-                problems,
-                this,
-                true, // the message says what to fix; a stack trace would only point into this package
-            );
-        }
-        const parent = { parent: this };
-        const location = { environmentId: args.environmentId, region: args.region };
+        // Like the child resources: the SDK's tracked promises of this registration and of its outputs capture
+        // shallow stacks (`shallowStackTraces`).
+        const restoreStackTraces = shallowStackTraces();
+        try {
+            super(DocuWarePingOneProvisioning.__pulumiType, name, {}, opts);
+            const problems = validateArgs(args);
+            if (problems.length === 0) {
+                problems.push(...providerSettingsProblems(args));
+            }
+            if (problems.length > 0) {
+                throw new InvalidArgumentsError(
+                    `Invalid arguments for DocuWarePingOneProvisioning "${name}":\n${problems.map((p) => `  - ${p}`).join("\n")}`,
+                    problems,
+                    this,
+                    true, // the message says what to fix; a stack trace would only point into this package
+                );
+            }
+            const parent = { parent: this };
+            const location = { environmentId: args.environmentId, region: args.region };
 
-        const docuware = args.existingRegistration
-            ? this.existingRegistration(name, args)
-            : this.managedRegistration(name, args);
+            const docuware = args.existingRegistration
+                ? this.existingRegistration(name, args)
+                : this.managedRegistration(name, args);
 
-        const connectionSettings = {
-            ...location,
-            name: args.connectionName ?? `DocuWare (${name})`,
-            enabled: args.connectionEnabled ?? true,
-            scimUrl: docuware.scimBaseUrl,
-            authenticationMethod: "OAuth 2 Client Credentials" as const,
-            oauthTokenUrl: docuware.tokenUrl,
-            oauthClientId: docuware.clientId,
-            createUsers: fieldOf(args.connection, "createUsers"),
-            updateUsers: fieldOf(args.connection, "updateUsers"),
-            disableUsers: fieldOf(args.connection, "disableUsers"),
-            removeAction: fieldOf(args.connection, "removeAction"),
-            uniqueUserIdentifier: fieldOf(args.connection, "uniqueUserIdentifier"),
-            userFilter: fieldOf(args.connection, "userLookupFilter"),
-            managed: fieldOf(args.connection, "deprovisionOnDelete"),
-        };
-        const store = new PropagationStore(
-            `${name}-connection`,
-            { ...connectionSettings, oauthClientSecret: docuware.clientSecret, adopt: args.adopt },
-            parent,
-        );
-        // Children are wired by resource id, which stays known during a preview: a drifted child then does not show
-        // its dependents as changing too (dynamic providers cannot predict their other outputs).
-        const planId = args.planId ?? new PropagationPlan(`${name}-plan`, location, parent).id;
-        const ruleSettings = {
-            ...location,
-            planId,
-            name: args.ruleName ?? `PingOne to DocuWare (${name})`,
-            userFilter: args.userFilter ?? { populationName: "Default" },
-            mappings: args.mappings ?? GUIDE_MAPPINGS.map((m) => ({ ...m })),
-            active: args.ruleEnabled ?? true,
-        };
-        const rule = new PropagationRule(
-            `${name}-rule`,
-            { ...ruleSettings, targetStoreId: store.id, adopt: args.adopt },
-            parent,
-        );
-        const revision = new PropagationRevision(
-            `${name}-revision`,
-            {
+            const connectionSettings = {
                 ...location,
-                triggers: { configuration: digest([store.id, rule.id, connectionSettings, ruleSettings]) },
-                adopt: args.adopt,
-            },
-            parent,
-        );
-
-        this.scimBaseUrl = docuware.scimBaseUrl;
-        this.tokenUrl = docuware.tokenUrl;
-        this.clientId = docuware.clientId;
-        this.storeId = store.storeId;
-        this.planId = pulumi.output(planId);
-        this.ruleId = rule.ruleId;
-        this.revisionId = revision.revisionId;
-        this.status = pulumi
-            .all([docuware.enabled, store.name, store.enabled, rule.name, rule.active, rule.mappings])
-            .apply(
-                ([docuwareOn, storeName, storeOn, ruleName, ruleOn, ruleMappings]) =>
-                    `DocuWare provisioning ${onOff(docuwareOn)} (ping); connection "${storeName}" ${onOff(storeOn)}; ` +
-                    `rule "${ruleName}" ${onOff(ruleOn)}, ${ruleMappings.length} mappings`,
+                name: args.connectionName ?? `DocuWare (${name})`,
+                enabled: args.connectionEnabled ?? true,
+                scimUrl: docuware.scimBaseUrl,
+                authenticationMethod: "OAuth 2 Client Credentials" as const,
+                oauthTokenUrl: docuware.tokenUrl,
+                oauthClientId: docuware.clientId,
+                createUsers: fieldOf(args.connection, "createUsers"),
+                updateUsers: fieldOf(args.connection, "updateUsers"),
+                disableUsers: fieldOf(args.connection, "disableUsers"),
+                removeAction: fieldOf(args.connection, "removeAction"),
+                uniqueUserIdentifier: fieldOf(args.connection, "uniqueUserIdentifier"),
+                userFilter: fieldOf(args.connection, "userLookupFilter"),
+                managed: fieldOf(args.connection, "deprovisionOnDelete"),
+            };
+            const store = new PropagationStore(
+                `${name}-connection`,
+                { ...connectionSettings, oauthClientSecret: docuware.clientSecret, adopt: args.adopt },
+                parent,
             );
-        this.registerOutputs({
-            scimBaseUrl: this.scimBaseUrl,
-            tokenUrl: this.tokenUrl,
-            clientId: this.clientId,
-            storeId: this.storeId,
-            planId: this.planId,
-            ruleId: this.ruleId,
-            revisionId: this.revisionId,
-            status: this.status,
-        });
+            // Children are wired by resource id, which stays known during a preview: a drifted child then does not show
+            // its dependents as changing too (dynamic providers cannot predict their other outputs).
+            const planId = args.planId ?? new PropagationPlan(`${name}-plan`, location, parent).id;
+            const ruleSettings = {
+                ...location,
+                planId,
+                name: args.ruleName ?? `PingOne to DocuWare (${name})`,
+                userFilter: args.userFilter ?? { populationName: "Default" },
+                mappings: args.mappings ?? GUIDE_MAPPINGS.map((m) => ({ ...m })),
+                active: args.ruleEnabled ?? true,
+            };
+            const rule = new PropagationRule(
+                `${name}-rule`,
+                { ...ruleSettings, targetStoreId: store.id, adopt: args.adopt },
+                parent,
+            );
+            const revision = new PropagationRevision(
+                `${name}-revision`,
+                {
+                    ...location,
+                    triggers: { configuration: digest([store.id, rule.id, connectionSettings, ruleSettings]) },
+                    adopt: args.adopt,
+                },
+                parent,
+            );
+
+            this.scimBaseUrl = docuware.scimBaseUrl;
+            this.tokenUrl = docuware.tokenUrl;
+            this.clientId = docuware.clientId;
+            this.storeId = store.storeId;
+            this.planId = pulumi.output(planId);
+            this.ruleId = rule.ruleId;
+            this.revisionId = revision.revisionId;
+            this.status = pulumi
+                .all([docuware.enabled, store.name, store.enabled, rule.name, rule.active, rule.mappings])
+                .apply(
+                    ([docuwareOn, storeName, storeOn, ruleName, ruleOn, ruleMappings]) =>
+                        `DocuWare provisioning ${onOff(docuwareOn)} (ping); connection "${storeName}" ${onOff(storeOn)}; ` +
+                        `rule "${ruleName}" ${onOff(ruleOn)}, ${ruleMappings.length} mappings`,
+                );
+            this.registerOutputs({
+                scimBaseUrl: this.scimBaseUrl,
+                tokenUrl: this.tokenUrl,
+                clientId: this.clientId,
+                storeId: this.storeId,
+                planId: this.planId,
+                ruleId: this.ruleId,
+                revisionId: this.revisionId,
+                status: this.status,
+            });
+        } finally {
+            restoreStackTraces();
+        }
     }
 
     /** Creates the app registration and enables User Provisioning with identity provider Ping. */

@@ -3,6 +3,7 @@ import { Command } from "commander";
 import { openStack } from "../openStack";
 import type { Output } from "../output";
 import { ExitCode, runCommand } from "../runCommand";
+import { withWaitProgress } from "../withWaitProgress";
 import { findDifferences } from "./findDifferences";
 import { findOrphans, formatOrphans } from "./findOrphans";
 import { driftDocument, formatDrift } from "./formatDrift";
@@ -43,7 +44,9 @@ export function driftCommand(output: Output): Command {
         .option("--json", "print a JSON document instead of a table")
         .addHelpText("after", HELP)
         .action(async (options: DriftOptions) => {
-            process.exitCode = await runCommand(output, options.json ?? false, () => drift(options, output));
+            process.exitCode = await runCommand(output, options.json ?? false, () =>
+                withWaitProgress(output, () => drift(options, output)),
+            );
         });
 }
 

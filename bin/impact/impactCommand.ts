@@ -6,6 +6,7 @@ import { refreshPreview } from "../drift/refreshPreview";
 import { openStack } from "../openStack";
 import type { Output } from "../output";
 import { ExitCode, runCommand } from "../runCommand";
+import { withWaitProgress } from "../withWaitProgress";
 import { wholeNumber } from "../wholeNumber";
 import { DirectoryReader } from "./directoryReader";
 import { type ImpactReport, exceededLimits, formatImpact, impactDocument } from "./formatImpact";
@@ -57,7 +58,9 @@ export function impactCommand(output: Output): Command {
         .option("--destroy", "the impact of destroying the stack instead of deploying it")
         .addHelpText("after", HELP)
         .action(async (options: ImpactOptions) => {
-            process.exitCode = await runCommand(output, options.json ?? false, () => impact(options, output));
+            process.exitCode = await runCommand(output, options.json ?? false, () =>
+                withWaitProgress(output, () => impact(options, output)),
+            );
         });
 }
 

@@ -9,6 +9,7 @@ import { PingOneClient } from "../../sdk/pingone/api/pingOneClient";
 import { PINGONE_SETTING_SOURCES, pingOneSettings } from "../../sdk/pingone/api/settings";
 import type { Output } from "../output";
 import { ExitCode, runCommand } from "../runCommand";
+import { withWaitProgress } from "../withWaitProgress";
 import { discoverSetup } from "./discoverSetup";
 import { generateProject } from "./generateProject";
 
@@ -69,7 +70,7 @@ export function importCommand(output: Output, packageVersion: string): Command {
         .addHelpText("after", HELP)
         .action(async (options: ImportOptions) => {
             process.exitCode = await runCommand(output, options.json ?? false, () =>
-                runImport(options, output, packageVersion),
+                withWaitProgress(output, () => runImport(options, output, packageVersion)),
             );
         });
 }

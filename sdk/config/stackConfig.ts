@@ -1,4 +1,4 @@
-import { ConfigurationError } from "../core/errors";
+import { MissingSettingsError } from "../core/errors";
 import { registerSecret } from "../core/secrets";
 
 /** What a dynamic provider's `configure` request offers: the whole stack config, keys fully qualified. */
@@ -13,6 +13,18 @@ interface Holder {
 /** Called from the providers' `configure`; until then (and in tests) only environment variables count. */
 export function setStackConfig(reader: ConfigReader | undefined): void {
     (globalThis as Holder).__docuwarePingOneStackConfig = reader;
+}
+
+/** Runs `read` with `reader` as the stack config (as in the program, before any provider is configured), then restores the previous one. */
+export function withStackConfig<T>(reader: ConfigReader, read: () => T): T {
+    const holder = globalThis as Holder;
+    const previous = holder.__docuwarePingOneStackConfig;
+    holder.__docuwarePingOneStackConfig = reader;
+    try {
+        return read();
+    } finally {
+        holder.__docuwarePingOneStackConfig = previous;
+    }
 }
 
 /** One setting: the stack config key wins over the environment variable. */
@@ -54,7 +66,7 @@ export function requireSettings<K extends string>(
         }
     }
     if (missing.length > 0) {
-        throw new ConfigurationError(`${service} credentials are incomplete; set ${missing.join(", ")}.`);
+        throw new MissingSettingsError(`${service} credentials are incomplete; set ${missing.join(", ")}.`);
     }
     return values;
 }

@@ -58,6 +58,11 @@ export class ConfigurationError extends ProvisioningError {
     override name = "ConfigurationError";
 }
 
+/** A required setting is in neither stack config nor the environment. */
+export class MissingSettingsError extends ConfigurationError {
+    override name = "ConfigurationError";
+}
+
 /**
  * Raised by a provider's `create`/`update` when the object exists but a later step failed, so the engine records it
  * in state (no orphan) and the next `up` finishes the job. `cause` is the failure of that step.
@@ -228,6 +233,14 @@ export class UnownedObjectError extends ProvisioningError {
 }
 
 /**
+ * Refresh and destroy run with the provider configuration the last update saved in state, not the stack config:
+ * what to do when that configuration no longer works.
+ */
+export const SAVED_CONFIGURATION_HINT =
+    "if credentials or ids changed in stack config since the last `pulumi up`, refresh and destroy still use the " +
+    "configuration saved in state: run `pulumi up` without --refresh first";
+
+/**
  * A refresh (`read`) could not tell whether the object exists: the token request, the environment or organization,
  * the credentials or the service failed. State is left as it was; nothing is taken for a deletion.
  */
@@ -240,10 +253,41 @@ export class ReadFailedError extends ProvisioningError {
     ) {
         const reason = cause instanceof Error ? cause.message : String(cause);
         super(
-            `Could not read ${resource}; state is unchanged and nothing was taken as deleted (if credentials or ids ` +
-                "changed in stack config since the last `pulumi up`, refresh and destroy still use the configuration " +
-                `saved in state: run \`pulumi up\` without --refresh first). Cause: ${reason}`,
+            `Could not read ${resource}; state is unchanged and nothing was taken as deleted (${SAVED_CONFIGURATION_HINT}). ` +
+                `Cause: ${reason}`,
             { cause },
+        );
+    }
+}
+
+/** The token endpoint refused the credentials or does not know the environment or organization. */
+export class TokenRequestError extends ApiError {
+    override name = "TokenRequestError";
+}
+
+/**
+ * A delete failed because the provider configuration does not work (settings, token request, 401, 403): the object
+ * stays in state, and the message names the command that makes destroy use the current stack config.
+ */
+export class DeleteFailedError extends ProvisioningError {
+    override name = "DeleteFailedError";
+
+    constructor(
+        readonly resource: string,
+        cause: unknown,
+    ) {
+        const reason = cause instanceof Error ? cause.message : String(cause);
+        super(`Could not delete ${resource}; state keeps it (${SAVED_CONFIGURATION_HINT}). Cause: ${reason}`, {
+            cause,
+        });
+    }
+
+    /** Whether `error` says the configuration cannot reach or authenticate at the service, rather than the object. */
+    static concerns(error: unknown): boolean {
+        return (
+            error instanceof ConfigurationError ||
+            error instanceof TokenRequestError ||
+            (error instanceof ApiError && (error.status === 401 || error.status === 403))
         );
     }
 }

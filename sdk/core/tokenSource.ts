@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import { ApiError, NotFoundError, type ServiceName } from "./errors";
+import { ApiError, type ServiceName, TokenRequestError } from "./errors";
 import { HttpClient, type TokenSource } from "./httpClient";
 import { processCache } from "./processCache";
 import type { RetryPolicy } from "./retry";
@@ -147,8 +147,8 @@ export class ClientCredentialsTokenSource implements TokenSource {
             .catch((error: unknown) => {
                 // A 404 from the token endpoint (unknown environment or organization, wrong URL) says nothing about
                 // the object a request was for: it must never read as "the object was deleted".
-                throw error instanceof NotFoundError
-                    ? Object.assign(new ApiError({ ...error }), { cause: error })
+                throw error instanceof ApiError
+                    ? Object.assign(new TokenRequestError({ ...error }), { cause: error })
                     : error;
             });
     }

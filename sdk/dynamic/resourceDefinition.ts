@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
-import { ConfigurationError, PartialFailure, ReadFailedError } from "../core/errors";
+import { ConfigurationError, DeleteFailedError, PartialFailure, ReadFailedError } from "../core/errors";
 import { redactError } from "../core/secrets";
 import { resourceLabel, withRetryLog } from "./retryLog";
 import { containsUnknown, issuesOutsideUnknowns } from "./unknowns";
@@ -173,7 +173,13 @@ export function toDynamicProvider<I extends object, O extends object>(
         ),
         delete: guarded(
             async (id: string, props: Record<string, unknown>) => {
-                await definition.delete(id, props as O);
+                try {
+                    await definition.delete(id, props as O);
+                } catch (error) {
+                    throw DeleteFailedError.concerns(error)
+                        ? new DeleteFailedError(describeResource(definition.kind, id, props), error)
+                        : error;
+                }
             },
             (id, props) => ({ properties: props, id }),
         ),

@@ -1,3 +1,5 @@
+import { shallowStackTraces } from "./shallowStackTraces";
+
 /**
  * Pulumi's Node SDK writes every RegisterResource response to its debug log ("RegisterResource RPC finished: …
  * resp: …"), secret outputs included in plain text, and the engine shows debug messages from `-v=3` on. A client
@@ -22,6 +24,13 @@ export function guardSdkDebugLog(): void {
     log.debug = (message: string, ...rest: unknown[]) => {
         const cut = typeof message === "string" && message.includes(SECRET_SIGNATURE) ? message.indexOf("resp: ") : -1;
         const safe = cut >= 0 ? `${message.slice(0, cut)}resp: [holds secrets; not logged]` : message;
-        return debug.call(log, safe, ...rest);
+        // Each message is an engine RPC whose keep-alive promise captures a (source-mapped) stack trace, used only
+        // for leak reports: captured shallow, like the resources' own registration (`shallowStackTraces`).
+        const restoreStackTraces = shallowStackTraces();
+        try {
+            return debug.call(log, safe, ...rest);
+        } finally {
+            restoreStackTraces();
+        }
     };
 }

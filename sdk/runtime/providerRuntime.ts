@@ -6,7 +6,7 @@ import { definitions } from "./registry";
 import { toDynamicProvider } from "../dynamic/resourceDefinition";
 
 /**
- * The provider implementations, as loaded by `providerShim` inside the dynamic-provider process (exported as
+ * The provider implementations, as loaded by `providerSource` inside the dynamic-provider process (exported as
  * `pulumi-docuware-pingone/provider-runtime`).
  */
 const providers = new Map(definitions.map((definition) => [definition.kind, toDynamicProvider(definition)]));
@@ -19,6 +19,11 @@ export function providerFor(kind: string): pulumi.dynamic.ResourceProvider {
         );
     }
     return provider;
+}
+
+/** What `providerSource(kind)` loads: the kind's provider, with `configure`. */
+export function shim(kind: string): pulumi.dynamic.ResourceProvider {
+    return { ...providerFor(kind), configure: async (request) => configure(request) };
 }
 
 export function configure(request: pulumi.dynamic.ConfigureRequest): void {

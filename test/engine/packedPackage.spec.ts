@@ -1,13 +1,17 @@
 import { strict as assert } from "node:assert";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { LocalWorkspace, type Stack, type UpResult } from "@pulumi/pulumi/automation";
+import { GUIDE_MAPPINGS } from "../../components/provisioningArgs";
 import { emulatorStackConfig } from "../../emulators/stackConfig";
 import { type RunningEmulators, startTestEmulators } from "../helpers/emulators";
+import { pingoneState, requestTotal, resetRequests } from "../helpers/emulatorState";
 import { REPO_ROOT, printEngineVersion, requireEngine } from "../helpers/engine";
+import { LiveInvariants, type TrackedIds } from "../helpers/faultInvariants";
+import { providerSource } from "../../sdk/dynamic/providerShim";
 import { packPackage } from "../helpers/packedPackage";
 import { type EmulatorState, emulatorState } from "../helpers/projects";
 
@@ -39,21 +43,85 @@ function referencedFiles(pkg: PackageJson): string[] {
         .map((file) => path.posix.normalize(file));
 }
 
+/** The guide-flow program with the component's `mappings` argument set to `mappings` (TypeScript source). */
+function guideProgram(mappings?: string): string {
+    const program = readFileSync(path.join(GUIDE_FLOW, "index.ts"), "utf8");
+    const call = 'new DocuWarePingOneProvisioning("docuware")';
+    assert.ok(program.includes(call), "the example still creates the component the same way");
+    return mappings === undefined
+        ? program
+        : program.replace(call, `new DocuWarePingOneProvisioning("docuware", { mappings: ${mappings} })`);
+}
+
+const mappingList = (pairs: readonly (readonly [string, string])[]) =>
+    `[${pairs.map(([source, target]) => `{ source: "${source}", target: "${target}" }`).join(", ")}]`;
+const GUIDE_PAIRS = GUIDE_MAPPINGS.map((m) => [m.source, m.target] as const);
+const pairNames = (pairs: readonly (readonly [string, string])[]) => pairs.map(([s, t]) => `${s}→${t}`).sort();
+
+/** The message of a Pulumi command that had to fail. */
+async function failureOf(operation: Promise<unknown>, what: string): Promise<string> {
+    try {
+        await operation;
+    } catch (error) {
+        return error instanceof Error ? error.message : String(error);
+    }
+    return assert.fail(`${what} succeeded`);
+}
+
+/** The first Diagnostics section of a failed command's output: what the user saw. */
+function diagnosticsOf(output: string): string {
+    const start = output.indexOf("Diagnostics:");
+    const end = output.indexOf("\nResources:", start);
+    return output.slice(start, end === -1 ? undefined : end);
+}
+
+interface StateResource {
+    urn: string;
+    type: string;
+    inputs?: Record<string, unknown>;
+    outputs?: Record<string, unknown>;
+}
+
+async function stateResources(stack: Stack): Promise<StateResource[]> {
+    return (await stack.exportStack()).deployment.resources as StateResource[];
+}
+
+/** What the stack's state records of the component's objects: their ids and the rule's mappings. */
+async function recorded(stack: Stack): Promise<{ urns: string[]; tracked: TrackedIds; mappings: string[] }> {
+    const resources = await stateResources(stack);
+    const outputs = (kind: string) => resources.find((r) => r.type.endsWith(`/${kind}`))?.outputs ?? {};
+    const rule = outputs("pingone:PropagationRule");
+    return {
+        urns: resources.map((r) => r.urn).sort(),
+        tracked: {
+            clientId: outputs("docuware:AppRegistration").clientId,
+            storeId: outputs("pingone:PropagationStore").storeId,
+            planId: outputs("pingone:PropagationPlan").planId,
+            ruleId: rule.ruleId,
+        },
+        mappings: ((rule.mappings ?? []) as { source: string; target: string }[])
+            .map((m) => `${m.source}→${m.target}`)
+            .sort(),
+    };
+}
+
 /**
  * The package as users get it: `npm pack`, installed from the tarball into a fresh Pulumi project outside the
  * repository, where nothing resolves from the checkout. Dynamic providers serialize differently when their code lives
- * in node_modules, so this deploys and destroys the guide's flow (examples/guide-flow) from there.
+ * in node_modules, so the guide's flow (examples/guide-flow) is deployed from there. The two sequences of issue 13
+ * (an unknown mapping target; an environment id that is not a UUID, then other credentials or ids in stack config)
+ * run here through the real CLI, each on its own stack, and end with state equal to the live services.
  */
 describe("the packed package in a fresh project outside the repository", function () {
     this.timeout(900_000);
     const pkg = readJson<PackageJson>(path.join(REPO_ROOT, "package.json"));
+    const passphrase = process.env.PULUMI_CONFIG_PASSPHRASE ?? "test";
     let projectDir: string;
     let packedFiles: string[];
     let emulators: RunningEmulators;
     let initialState: EmulatorState;
-    let stack: Stack | undefined;
-    let deployed: UpResult;
-    let destroyed = false;
+    let invariants: LiveInvariants;
+    let blanked: Record<string, string>;
 
     before(async function () {
         requireEngine(this);
@@ -81,8 +149,6 @@ describe("the packed package in a fresh project outside the repository", functio
                 4,
             ),
         );
-
-        // Each test starts from the installed package and the deployed stack, made here rather than by another test.
         const started = Date.now();
         execFileSync("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"], {
             cwd: projectDir,
@@ -91,32 +157,91 @@ describe("the packed package in a fresh project outside the repository", functio
         console.log(`      npm install took ${((Date.now() - started) / 1000).toFixed(1)} s`);
         emulators = await startTestEmulators();
         initialState = await emulatorState(emulators, emulators.docuware);
-        const blanked = Object.fromEntries(
-            Object.keys(emulators.providerEnvironment()).map((name) => [name, ""] as const),
-        );
-        stack = await LocalWorkspace.createStack(
-            { stackName: `packed-${randomBytes(3).toString("hex")}`, workDir: projectDir },
-            { envVars: { PULUMI_CONFIG_PASSPHRASE: process.env.PULUMI_CONFIG_PASSPHRASE ?? "test", ...blanked } },
-        );
-        await stack.setAllConfig(emulatorStackConfig(emulators));
-        deployed = await stack.up();
+        invariants = await LiveInvariants.capture(emulators);
+        // Only the stack config configures the providers, as in a user's project.
+        blanked = Object.fromEntries(Object.keys(emulators.providerEnvironment()).map((name) => [name, ""] as const));
     });
 
     after(async () => {
-        try {
-            if (stack) {
-                if (!destroyed) {
-                    await stack.destroy();
-                }
-                await stack.workspace.removeStack(stack.name);
-            }
-        } finally {
-            await emulators?.stop();
-            if (projectDir) {
-                rmSync(projectDir, { recursive: true, force: true });
-            }
+        await emulators?.stop();
+        if (projectDir) {
+            rmSync(projectDir, { recursive: true, force: true });
         }
     });
+
+    /**
+     * Runs `body` on a new stack of the guide's flow, deployed from the installed package; then restores the program
+     * and the config, destroys the stack and checks the emulators are as they were before it.
+     */
+    async function withDeployedStack(body: (stack: Stack, deployed: UpResult) => Promise<void>): Promise<void> {
+        writeFileSync(path.join(projectDir, "index.ts"), guideProgram());
+        const stack = await LocalWorkspace.createStack(
+            { stackName: `packed-${randomBytes(3).toString("hex")}`, workDir: projectDir },
+            { envVars: { PULUMI_CONFIG_PASSPHRASE: passphrase, ...blanked } },
+        );
+        let failure: unknown;
+        try {
+            await stack.setAllConfig(emulatorStackConfig(emulators));
+            await body(stack, await stack.up());
+        } catch (error) {
+            failure = error;
+        }
+        // Cleanup failures must not hide the test's own.
+        try {
+            writeFileSync(path.join(projectDir, "index.ts"), guideProgram());
+            await stack.setAllConfig(emulatorStackConfig(emulators));
+            await emulators.pingone.control.clearFaults();
+            // If the test left a failing configuration saved in state, `pulumi up` saves the restored one.
+            const destroyed = await stack.destroy().catch(async () => {
+                await stack.up();
+                return stack.destroy();
+            });
+            await stack.workspace.removeStack(stack.name);
+            assert.equal(destroyed.summary.result, "succeeded");
+            assert.deepEqual(await emulatorState(emulators, emulators.docuware), initialState, "destroy left a trace");
+        } catch (error) {
+            if (failure === undefined) {
+                throw error;
+            }
+            console.log(`cleanup failed too: ${String(error)}`);
+        }
+        if (failure !== undefined) {
+            throw failure;
+        }
+    }
+
+    /** State records exactly the live objects, with the rule's live mappings, and `expected` is what is live. */
+    async function assertStateEqualsLive(stack: Stack, expected: string[], urns?: string[]): Promise<void> {
+        const state = await recorded(stack);
+        assert.deepEqual(await invariants.deployedProblems(state.tracked, expected), []);
+        assert.deepEqual(state.mappings, expected, "the rule's mappings in state are the live ones");
+        if (urns) {
+            assert.deepEqual(state.urns, urns, "no object dropped from (or added to) state");
+        }
+    }
+
+    /** `docuware-pingone drift` of the installed package, as a CI job runs it in the project (asynchronously: the
+     * emulators answer from this process). */
+    function drift(stack: Stack): Promise<{ code: number | null; stdout: string; stderr: string }> {
+        const env = Object.fromEntries(
+            Object.entries(process.env).filter(([name]) => !/^(DOCUWARE_|PINGONE_)/.test(name)),
+        );
+        const bin = path.join(projectDir, "node_modules", ".bin", "docuware-pingone");
+        return new Promise((resolve, reject) => {
+            const child = spawn(bin, ["drift", "--stack", stack.name, "--json"], {
+                cwd: projectDir,
+                env: { ...env, PULUMI_CONFIG_PASSPHRASE: passphrase },
+                stdio: ["ignore", "pipe", "pipe"],
+                timeout: 300_000,
+            });
+            let stdout = "";
+            let stderr = "";
+            child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+            child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+            child.on("error", reject);
+            child.on("close", (code) => resolve({ code, stdout, stderr }));
+        });
+    }
 
     it("packs every file package.json points to, and nothing of the repository's own", () => {
         // npm skips `files` entries that match nothing without a word.
@@ -150,67 +275,158 @@ describe("the packed package in a fresh project outside the repository", functio
         assert.equal(installed.version, pkg.version);
     });
 
-    it("deploys the guide's flow from node_modules", () => {
-        assert.equal(deployed.summary.result, "succeeded");
-        assert.match(
-            String(deployed.outputs.status?.value),
-            /^DocuWare provisioning on \(ping\); connection .* on; rule/,
-        );
+    it("deploys from node_modules; an unknown mapping target and a refused mapping write lose nothing", async () => {
+        await withDeployedStack(async (stack, deployed) => {
+            assert.equal(deployed.summary.result, "succeeded");
+            assert.match(
+                String(deployed.outputs.status?.value),
+                /^DocuWare provisioning on \(ping\); connection .* on; rule/,
+            );
+            const resources = await stateResources(stack);
+            const providers = resources.filter((r) => r.type.startsWith("pulumi-nodejs:dynamic/"));
+            assert.equal(providers.length, 6, providers.map((r) => r.type).join(", "));
+            for (const resource of providers) {
+                const serialized = String(resource.inputs?.__provider);
+                // One line that requires the runtime module by name at run time; nothing else is loaded or inlined.
+                assert.equal(serialized, providerSource(resource.type.slice("pulumi-nodejs:dynamic/".length)));
+                assert.deepEqual(
+                    [...new Set([...serialized.matchAll(/require\(([^)]*)\)/g)].map((match) => match[1]))],
+                    [JSON.stringify(RUNTIME_MODULE)],
+                    `${resource.type} requires nothing but the runtime module`,
+                );
+                assert.ok(!serialized.includes(projectDir) && !serialized.includes(REPO_ROOT), "no absolute paths");
+            }
+            const guide = pairNames(GUIDE_PAIRS);
+            const { urns } = await recorded(stack);
+            await assertStateEqualsLive(stack, guide, urns);
+
+            // title → jobTitle: preview fails naming the field and the fix, once, readably, with no request.
+            writeFileSync(
+                path.join(projectDir, "index.ts"),
+                guideProgram(mappingList([...GUIDE_PAIRS, ["title", "jobTitle"]])),
+            );
+            await resetRequests(emulators);
+            const diagnostics = diagnosticsOf(await failureOf(stack.preview(), "preview with jobTitle"));
+            const message =
+                '`mappings[6].target`: target "jobTitle" is not an attribute DocuWare\'s SCIM service accepts; use one of';
+            assert.equal(diagnostics.split(message).length - 1, 1, `the message once in:\n${diagnostics}`);
+            assert.doesNotMatch(diagnostics, /^\s+at .+:\d+:\d+\)?$/m, "no stack trace");
+            assert.doesNotMatch(diagnostics, /\{\s*$|\[Object\]|\.ts:\d+/m, "no object dump, no source location");
+            assert.equal(await requestTotal(emulators), 0, "preview sent no request");
+            // `pulumi up` fails the same way before changing anything: no mapping deleted.
+            assert.match(await failureOf(stack.up(), "up with jobTitle"), /target "jobTitle" is not an attribute/);
+            assert.equal(await requestTotal(emulators), 0, "up sent no request");
+            await assertStateEqualsLive(stack, guide, urns);
+
+            // Reverted: state equals live, so a refreshing preview shows nothing.
+            writeFileSync(path.join(projectDir, "index.ts"), guideProgram());
+            await stack.preview({ refresh: true, expectNoChanges: true });
+
+            // PingOne refuses the second of two new mappings: state records what the rule holds at that moment.
+            const changed = [
+                ...GUIDE_PAIRS.filter(([, target]) => target !== "familyName"),
+                ["title", "title"],
+                ["nickname", "nickName"],
+            ] as const;
+            writeFileSync(path.join(projectDir, "index.ts"), guideProgram(mappingList(changed)));
+            await emulators.pingone.control.addFault({
+                route: "POST /v1/environments/:envId/propagation/rules/:ruleId/mappings",
+                kind: "status",
+                status: 400,
+                skip: 1,
+            });
+            assert.match(await failureOf(stack.up(), "up with a refused mapping"), /400|INVALID/);
+            await emulators.pingone.control.clearFaults();
+            const live = pairNames(
+                Object.values((await pingoneState(emulators)).mappings).map(
+                    (m) => [m.sourceAttribute ?? "", m.targetAttribute] as const,
+                ),
+            );
+            assert.equal(live.length, GUIDE_PAIRS.length + 1, `one mapping added, none deleted: ${live.join(", ")}`);
+            await assertStateEqualsLive(stack, live, urns);
+            // The next plain `pulumi up` repairs the rest.
+            assert.equal((await stack.up()).summary.result, "succeeded");
+            await assertStateEqualsLive(stack, pairNames(changed), urns);
+        });
     });
 
-    it("serializes providers that load the installed package by name", async () => {
-        const exported = await stack!.exportStack();
-        const resources = exported.deployment.resources as { type: string; inputs?: Record<string, unknown> }[];
-        const providers = resources.filter((r) => r.type.startsWith("pulumi-nodejs:dynamic/"));
-        assert.equal(providers.length, 6, providers.map((r) => r.type).join(", "));
-        for (const resource of providers) {
-            const serialized = String(resource.inputs?.__provider);
-            // The shim captures the module name and requires it at run time; nothing else is loaded or inlined.
-            assert.ok(
-                serialized.includes(`RUNTIME_MODULE: "${RUNTIME_MODULE}"`),
-                `${resource.type} names ${RUNTIME_MODULE}:\n${serialized}`,
+    it("an environment id that is not a UUID, another environment or revoked credentials in stack config lose nothing", async () => {
+        await withDeployedStack(async (stack) => {
+            const guide = pairNames(GUIDE_PAIRS);
+            const before = await recorded(stack);
+            const configured = emulatorStackConfig(emulators);
+            const setPingOne = (key: string, value: string) =>
+                stack.setConfig(`pingone:${key}`, { value, secret: key === "clientSecret" });
+            const stateConfig = async () =>
+                (await stateResources(stack)).find((r) => r.type === "pulumi:providers:pulumi-nodejs")?.inputs;
+            const savedConfig = await stateConfig();
+
+            // Not a UUID: preview fails naming the setting and the fix, plans no replace, sends no request.
+            await setPingOne("environmentId", "my-environment");
+            await resetRequests(emulators);
+            const ops = new Set<string>();
+            const previewed = await failureOf(
+                stack.preview({ onEvent: (event) => ops.add(event.resourcePreEvent?.metadata.op ?? "") }),
+                "preview with environment id my-environment",
+            );
+            assert.match(
+                diagnosticsOf(previewed),
+                /`pingone:environmentId`.*got "my-environment".*pulumi config set pingone:environmentId/,
             );
             assert.deepEqual(
-                [...new Set([...serialized.matchAll(/require\(([^)]*)\)/g)].map((match) => match[1]))],
-                ["RUNTIME_MODULE"],
-                `${resource.type} requires nothing but the runtime module`,
+                [...ops].filter((op) => /replace/.test(op)),
+                [],
+                "no replace planned",
             );
-            assert.ok(!serialized.includes(projectDir) && !serialized.includes(REPO_ROOT), "no absolute paths");
-            for (const inlined of ["safeParse", "axios", "ClientCredentialsTokenSource", "OrganizationUrlSchema"]) {
-                assert.ok(!serialized.includes(inlined), `${resource.type}: the shim inlines ${inlined}`);
+            // `pulumi up` fails before saving anything: neither objects nor the provider configuration.
+            assert.match(await failureOf(stack.up(), "up with environment id my-environment"), /my-environment/);
+            assert.equal(await requestTotal(emulators), 0, "preview and up sent no request");
+            assert.deepEqual(await stateConfig(), savedConfig, "the provider configuration in state is unchanged");
+            await assertStateEqualsLive(stack, guide, before.urns);
+
+            // Restored: drift reports nothing, and refreshing commands keep every object.
+            await stack.setAllConfig(configured);
+            const report = await drift(stack);
+            assert.equal(report.code, 0, `drift:\n${report.stdout}\n${report.stderr}`);
+            assert.deepEqual(JSON.parse(report.stdout).differences, []);
+            assert.equal((await stack.up({ refresh: true })).summary.result, "succeeded");
+            await stack.preview({ refresh: true, expectNoChanges: true });
+            await assertStateEqualsLive(stack, guide, before.urns);
+
+            // Revoked credentials saved in state by an update (that had nothing else to do), the stack config
+            // restored: refresh, preview --refresh and destroy fail before changing anything, naming what to run.
+            await setPingOne("clientSecret", "revoked-secret");
+            await stack.up().catch(() => undefined);
+            await assertStateEqualsLive(stack, guide, before.urns);
+            await stack.setAllConfig(configured);
+            for (const [name, run] of [
+                ["refresh", () => stack.refresh()],
+                ["preview --refresh", () => stack.preview({ refresh: true })],
+                ["destroy", () => stack.destroy()],
+            ] as const) {
+                const message = diagnosticsOf(await failureOf(run(), `${name} with revoked credentials in state`));
+                assert.match(message, /run `pulumi up` without --refresh first/, `${name} names the command to run`);
+                assert.match(message, /HTTP 401/, `${name} names the cause`);
+                await assertStateEqualsLive(stack, guide, before.urns);
             }
-            assert.ok(serialized.length < 8_000, `${resource.type}: the shim is ${serialized.length} characters`);
-        }
-    });
+            assert.equal((await stack.up()).summary.result, "succeeded", "`pulumi up` saves the restored config");
+            await stack.preview({ refresh: true, expectNoChanges: true });
 
-    it("destroys, leaving the emulators as they were", async () => {
-        const result = await stack!.destroy();
-        destroyed = true;
-        assert.equal(result.summary.result, "succeeded");
-        assert.deepEqual(await emulatorState(emulators, emulators.docuware), initialState);
-    });
-
-    it("prints a validation error once, without a stack trace, and sends no request", async () => {
-        const program = readFileSync(path.join(GUIDE_FLOW, "index.ts"), "utf8").replace(
-            'new DocuWarePingOneProvisioning("docuware")',
-            'new DocuWarePingOneProvisioning("docuware", { mappings: [{ source: "title", target: "jobTitle" }] })',
-        );
-        assert.ok(program.includes("jobTitle"), "the example still creates the component the same way");
-        writeFileSync(path.join(projectDir, "index.ts"), program);
-        await emulators.pingone.control.resetRequests();
-        await emulators.docuware[0]!.control.resetRequests();
-        let output = "(the preview succeeded)";
-        await stack!.preview().catch((error: unknown) => {
-            output = error instanceof Error ? error.message : String(error);
+            // A valid id of an environment the worker application cannot use: `pulumi up` changes nothing live; after
+            // restoring the config, drift reports an error naming the command, never a deletion; `pulumi up` repairs.
+            await setPingOne("environmentId", "0c8b9e52-3f4a-4d6b-9a1e-2f3c4d5e6f70");
+            await stack.up().catch(() => undefined);
+            await assertStateEqualsLive(stack, guide, before.urns);
+            await stack.setAllConfig(configured);
+            const failed = await drift(stack);
+            assert.equal(failed.code, 1, `drift:\n${failed.stdout}\n${failed.stderr}`);
+            assert.match(failed.stderr, /run `pulumi up` without --refresh first/);
+            const failure = JSON.parse(failed.stdout) as { error?: { message: string }; differences?: unknown };
+            assert.equal(failure.differences, undefined, "an error, not a drift report");
+            assert.match(failure.error?.message ?? "", /nothing was taken as deleted/);
+            await assertStateEqualsLive(stack, guide, before.urns);
+            assert.equal((await stack.up()).summary.result, "succeeded");
+            await stack.preview({ refresh: true, expectNoChanges: true });
         });
-        // The error repeats the CLI's output; its first Diagnostics section is what the user saw.
-        const start = output.indexOf("Diagnostics:");
-        const diagnostics = output.slice(start, output.indexOf("\nResources:", start));
-        const message = '`mappings[0].target`: target "jobTitle" is not an attribute DocuWare\'s SCIM service accepts';
-        assert.equal(diagnostics.split(message).length - 1, 1, `the message once in:\n${diagnostics}`);
-        assert.doesNotMatch(diagnostics, /^\s+at .+:\d+:\d+\)?$/m, "no stack trace");
-        assert.doesNotMatch(diagnostics, /\{\s*$|\[Object\]|\.ts:\d+/m, "no object dump, no source location");
-        assert.equal((await emulators.pingone.control.requests()).total, 0);
-        assert.equal((await emulators.docuware[0]!.control.requests()).total, 0);
     });
 });

@@ -33,8 +33,7 @@ export const OPERATION_CALLS: Record<Operation, ApiCall[]> = {
         pingone(`POST ${P}/propagation/rules/:ruleId/mappings`),
         pingone(`PUT ${P}/propagation/rules/:ruleId`),
         pingone(`POST ${P}/propagation/revisions`),
-        docuware(`GET ${DW}/AppRegistrations`),
-        docuware(`POST ${DW}/AppRegistrations`),
+        docuware(`POST ${DW}/AppRegistrations`), // listed only when the name is taken (409)
         docuware(`GET ${DW}/UserProvisioning`),
         docuware(`PUT ${DW}/UserProvisioning`),
     ],
@@ -54,7 +53,7 @@ export const OPERATION_CALLS: Record<Operation, ApiCall[]> = {
         pingone(`PUT ${P}/propagation/rules/:ruleId`),
         pingone(`GET ${P}/propagation/rules/:ruleId/mappings`),
         pingone(`DELETE ${P}/propagation/mappings/:mappingId`),
-        pingone(`GET ${P}/propagation/stores/:storeId`), // does the connection deprovision on rule delete?
+        pingone(`GET ${P}/propagation/stores`), // does the connection deprovision on rule delete?
         pingone(`DELETE ${P}/propagation/rules/:ruleId`),
         pingone(`GET ${P}/propagation/plans/:planId/rules`),
         pingone(`DELETE ${P}/propagation/plans/:planId`),

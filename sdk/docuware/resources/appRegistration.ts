@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
 import { definedInputs } from "../../dynamic/definedInputs";
-import { providerShim } from "../../dynamic/providerShim";
+import { ShimResource } from "../../dynamic/providerShim";
 import { resourceOwner } from "../../dynamic/resourceOwner";
 import { shallowStackTraces } from "../../dynamic/shallowStackTraces";
 import { withSecretOutputs } from "../../dynamic/secretOutputs";
@@ -38,7 +38,7 @@ type _ArgsMatchSchema = AssertArgsMatch<ArgsDrift<AppRegistrationArgs, z.input<t
  * API (such as this project's emulator). For DocuWare Cloud, create the registration in DocuWare Configuration and
  * use `ExistingAppRegistration`.
  */
-export class AppRegistration extends pulumi.dynamic.Resource {
+export class AppRegistration extends ShimResource {
     static readonly __pulumiType = "pulumi-nodejs:dynamic/docuware:AppRegistration";
 
     /** Application (Client) ID; also the resource id. */
@@ -56,7 +56,7 @@ export class AppRegistration extends pulumi.dynamic.Resource {
         const restoreStackTraces = shallowStackTraces();
         try {
             super(
-                providerShim("docuware:AppRegistration"),
+                "docuware:AppRegistration",
                 name,
                 {
                     clientId: undefined,
@@ -67,8 +67,6 @@ export class AppRegistration extends pulumi.dynamic.Resource {
                     managedBy: resourceOwner(name),
                 },
                 withSecretOutputs(opts, ["clientSecret"]),
-                "docuware",
-                "AppRegistration",
             );
         } finally {
             restoreStackTraces();

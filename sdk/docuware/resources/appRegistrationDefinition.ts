@@ -90,6 +90,27 @@ async function secretStillWorks(client: DocuWareClient, clientId: string, client
     }
 }
 
+/**
+ * Takes over a registration with the resource's name: this resource's orphan, or one to adopt (`claimExisting`
+ * refuses any other). DocuWare shows a secret only once, so taking a registration over rotates its secret; for this
+ * resource's own orphan nobody can hold the old secret (its create answer was never read).
+ */
+async function takeOver(client: DocuWareClient, existing: AppRegistration, inputs: AppRegistrationInputs) {
+    const orphan = claimExisting(
+        `DocuWare app registration "${inputs.name}" (client id ${existing.ClientId})`,
+        markedOwner(existing.Description),
+        inputs,
+    );
+    const updated = await client.updateAppRegistration(existing.ClientId, toWrite(inputs));
+    const secret = await client.rotateSecret(existing.ClientId);
+    if (orphan) {
+        notice(
+            `DocuWare app registration "${inputs.name}" (client id ${existing.ClientId}) was left by an interrupted deployment of this resource; it is now managed again and its client secret was rotated.`,
+        );
+    }
+    return { id: existing.ClientId, outs: toOutputs(updated, inputs, secret) };
+}
+
 export const appRegistrationDefinition: ResourceDefinition<AppRegistrationInputs, AppRegistrationOutputs> = {
     kind: "docuware:AppRegistration",
     inputs: AppRegistrationInputsSchema,
@@ -103,35 +124,32 @@ export const appRegistrationDefinition: ResourceDefinition<AppRegistrationInputs
             JSON.stringify([...((desired as string[]) ?? [])].sort()),
     },
 
+    /**
+     * Creates first and lists only when DocuWare refuses the name (409; names are unique per organization, inferred
+     * like the whole management API, see the emulator): a create needs no listing, and a registration of this name
+     * (this resource's orphan, or one to adopt) is still found and claimed as before.
+     */
     async create(inputs) {
         const client = DocuWareClient.fromConfig(inputs.organizationUrl);
-        const existing = await findByName(client, inputs.name);
-        if (existing) {
-            const orphan = claimExisting(
-                `DocuWare app registration "${inputs.name}" (client id ${existing.ClientId})`,
-                markedOwner(existing.Description),
-                inputs,
-            );
-            // DocuWare shows a secret only once: taking a registration over means rotating its secret. For this
-            // resource's own orphan nobody can hold the old secret (its create answer was never read).
-            const updated = await client.updateAppRegistration(existing.ClientId, toWrite(inputs));
-            const secret = await client.rotateSecret(existing.ClientId);
-            if (orphan) {
-                notice(
-                    `DocuWare app registration "${inputs.name}" (client id ${existing.ClientId}) was left by an interrupted deployment of this resource; it is now managed again and its client secret was rotated.`,
-                );
-            }
-            return { id: existing.ClientId, outs: toOutputs(updated, inputs, secret) };
-        }
         let lostSecret = false;
-        const created = await createOnce(
-            () => client.createAppRegistration(toWrite(inputs)),
-            async () => {
-                const found = await findByName(client, inputs.name);
-                lostSecret = found !== undefined;
-                return found && { ...found, ClientSecret: "" };
-            },
-        );
+        let created: AppRegistration & { ClientSecret: string };
+        try {
+            created = await createOnce(
+                () => client.createAppRegistration(toWrite(inputs)),
+                async () => {
+                    const found = await findByName(client, inputs.name);
+                    lostSecret = found !== undefined;
+                    return found && { ...found, ClientSecret: "" };
+                },
+            );
+        } catch (error) {
+            const existing =
+                error instanceof ApiError && error.status === 409 ? await findByName(client, inputs.name) : undefined;
+            if (!existing) {
+                throw error;
+            }
+            return takeOver(client, existing, inputs);
+        }
         const secret = lostSecret ? await client.rotateSecret(created.ClientId) : created.ClientSecret;
         return { id: created.ClientId, outs: toOutputs(created, inputs, secret) };
     },

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
 import type { ArgsDrift, AssertArgsMatch } from "../../dynamic/argsMatch";
-import { providerShim } from "../../dynamic/providerShim";
+import { ShimResource } from "../../dynamic/providerShim";
 import type { ExistingAppRegistrationInputsSchema } from "./existingAppRegistrationDefinition";
 import { definedInputs } from "../../dynamic/definedInputs";
 import { shallowStackTraces } from "../../dynamic/shallowStackTraces";
@@ -30,7 +30,7 @@ type _ArgsMatchSchema = AssertArgsMatch<
  * base URL for the identity provider, and checks on create, update and refresh that DocuWare issues a token and the
  * SCIM service accepts it. A refresh reports `credentialsAccepted` as drifted when they stop working.
  */
-export class ExistingAppRegistration extends pulumi.dynamic.Resource {
+export class ExistingAppRegistration extends ShimResource {
     static readonly __pulumiType = "pulumi-nodejs:dynamic/docuware:ExistingAppRegistration";
 
     /** Application (Client) ID, kept secret in state. */
@@ -50,7 +50,7 @@ export class ExistingAppRegistration extends pulumi.dynamic.Resource {
         const restoreStackTraces = shallowStackTraces();
         try {
             super(
-                providerShim("docuware:ExistingAppRegistration"),
+                "docuware:ExistingAppRegistration",
                 name,
                 {
                     tokenUrl: undefined,
@@ -61,8 +61,6 @@ export class ExistingAppRegistration extends pulumi.dynamic.Resource {
                     ...definedInputs(args),
                 },
                 withSecretOutputs(opts, ["clientId", "clientSecret"]),
-                "docuware",
-                "ExistingAppRegistration",
             );
         } finally {
             restoreStackTraces();

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
 import type { ArgsDrift, AssertArgsMatch } from "../../dynamic/argsMatch";
-import { providerShim } from "../../dynamic/providerShim";
+import { ShimResource } from "../../dynamic/providerShim";
 import type { UserProvisioningInputsSchema } from "./userProvisioningDefinition";
 import { definedInputs } from "../../dynamic/definedInputs";
 import { resourceOwner } from "../../dynamic/resourceOwner";
@@ -26,7 +26,7 @@ type _ArgsMatchSchema = AssertArgsMatch<ArgsDrift<UserProvisioningArgs, z.input<
  *
  * Needs DocuWare's management API (see `AppRegistration`); for DocuWare Cloud use `ExistingAppRegistration`.
  */
-export class UserProvisioning extends pulumi.dynamic.Resource {
+export class UserProvisioning extends ShimResource {
     static readonly __pulumiType = "pulumi-nodejs:dynamic/docuware:UserProvisioning";
 
     /** DocuWare's SCIM base URL for the identity provider (SCIM BASE URL in PingOne). */
@@ -44,7 +44,7 @@ export class UserProvisioning extends pulumi.dynamic.Resource {
         const restoreStackTraces = shallowStackTraces();
         try {
             super(
-                providerShim("docuware:UserProvisioning"),
+                "docuware:UserProvisioning",
                 name,
                 {
                     scimBaseUrl: undefined,
@@ -57,8 +57,6 @@ export class UserProvisioning extends pulumi.dynamic.Resource {
                     managedBy: resourceOwner(name),
                 },
                 opts,
-                "docuware",
-                "UserProvisioning",
             );
         } finally {
             restoreStackTraces();

@@ -60,13 +60,14 @@ const USERS_PAGE_SIZE = 200;
  */
 export class PingOneClient {
     readonly http: HttpClient;
+    private readonly tokenSource: ClientCredentialsTokenSource;
 
     constructor(
         readonly settings: PingOneSettings,
         http: HttpSettings = { timeoutMs: 30_000, retry: {} },
         onRetry?: (event: RetryEvent) => void,
     ) {
-        const tokenSource = new ClientCredentialsTokenSource(
+        this.tokenSource = new ClientCredentialsTokenSource(
             {
                 service: "PingOne",
                 tokenUrl: `${settings.authUrl}/${path(settings.environmentId)}/as/token`,
@@ -82,10 +83,15 @@ export class PingOneClient {
             parseErrorEnvelope: parsePingOneError,
             // PingOne's Go SDK (client_ext.go) repeats any response whose body code is UNEXPECTED_ERROR.
             retryableErrorCodes: ["UNEXPECTED_ERROR"],
-            tokenSource,
+            tokenSource: this.tokenSource,
             onRetry,
             ...http,
         });
+    }
+
+    /** Signs in (or reuses the token): fails when the credentials, the worker's environment or the endpoints do not work. */
+    async authenticate(): Promise<void> {
+        await this.tokenSource.token();
     }
 
     /** A client from stack config or environment variables (see `PINGONE_SETTING_SOURCES`). */

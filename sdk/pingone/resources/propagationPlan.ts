@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
 import type { ArgsDrift, AssertArgsMatch } from "../../dynamic/argsMatch";
-import { providerShim } from "../../dynamic/providerShim";
+import { ShimResource } from "../../dynamic/providerShim";
 import type { PropagationPlanInputsSchema } from "./propagationPlanDefinition";
 import { definedInputs } from "../../dynamic/definedInputs";
 import { resourceOwner } from "../../dynamic/resourceOwner";
@@ -31,7 +31,7 @@ type _ArgsMatchSchema = AssertArgsMatch<ArgsDrift<PropagationPlanArgs, z.input<t
  * the plan of a deployment killed before it was recorded is recognised as this resource's own.
  * Share one instance between the rules of a stack.
  */
-export class PropagationPlan extends pulumi.dynamic.Resource {
+export class PropagationPlan extends ShimResource {
     static readonly __pulumiType = "pulumi-nodejs:dynamic/pingone:PropagationPlan";
 
     /** The plan's id (also the resource id), for `PropagationRule.planId`. */
@@ -47,7 +47,7 @@ export class PropagationPlan extends pulumi.dynamic.Resource {
         const restoreStackTraces = shallowStackTraces();
         try {
             super(
-                providerShim("pingone:PropagationPlan"),
+                "pingone:PropagationPlan",
                 name,
                 {
                     planId: undefined,
@@ -58,8 +58,6 @@ export class PropagationPlan extends pulumi.dynamic.Resource {
                     managedBy: resourceOwner(name),
                 },
                 opts,
-                "pingone",
-                "PropagationPlan",
             );
         } finally {
             restoreStackTraces();

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
 import type { ArgsDrift, AssertArgsMatch } from "../../dynamic/argsMatch";
-import { providerShim } from "../../dynamic/providerShim";
+import { ShimResource } from "../../dynamic/providerShim";
 import type { PropagationRevisionInputsSchema } from "./propagationRevisionDefinition";
 import { definedInputs } from "../../dynamic/definedInputs";
 import { shallowStackTraces } from "../../dynamic/shallowStackTraces";
@@ -34,7 +34,7 @@ type _ArgsMatchSchema = AssertArgsMatch<
  * A published propagation revision: PingOne shows configuration changed through the API in its console only after
  * a revision, and a revision also resynchronizes the stores. Deleting it removes it from the stack only.
  */
-export class PropagationRevision extends pulumi.dynamic.Resource {
+export class PropagationRevision extends ShimResource {
     static readonly __pulumiType = "pulumi-nodejs:dynamic/pingone:PropagationRevision";
 
     /** Id of the published revision. */
@@ -46,12 +46,10 @@ export class PropagationRevision extends pulumi.dynamic.Resource {
         const restoreStackTraces = shallowStackTraces();
         try {
             super(
-                providerShim("pingone:PropagationRevision"),
+                "pingone:PropagationRevision",
                 name,
                 { revisionId: undefined, createdAt: undefined, ...definedInputs(args) },
                 opts,
-                "pingone",
-                "PropagationRevision",
             );
         } finally {
             restoreStackTraces();

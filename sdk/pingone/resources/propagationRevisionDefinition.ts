@@ -65,6 +65,11 @@ export const propagationRevisionDefinition: ResourceDefinition<PropagationRevisi
             return publish(news);
         },
 
-        /** Revisions are history: there is nothing to delete. */
-        async delete() {},
+        /**
+         * Revisions are history: there is nothing to delete. It still signs in: a destroy is the revision's first, so
+         * with a provider configuration that does not work it fails here, before state drops anything.
+         */
+        async delete(_id, olds) {
+            await pingOneApis(olds).client.authenticate();
+        },
     };

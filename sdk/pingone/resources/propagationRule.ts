@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
 import type { ArgsDrift, AssertArgsMatch } from "../../dynamic/argsMatch";
-import { providerShim } from "../../dynamic/providerShim";
+import { ShimResource } from "../../dynamic/providerShim";
 import type { PropagationRuleInputsSchema } from "./propagationRuleInputs";
 import { definedInputs } from "../../dynamic/definedInputs";
 import { resourceOwner } from "../../dynamic/resourceOwner";
@@ -62,7 +62,7 @@ type _ArgsMatchSchema = AssertArgsMatch<ArgsDrift<PropagationRuleArgs, z.input<t
  * A PingOne provisioning rule with its user filter and attribute mappings. It is created inactive, then its
  * mappings are added, then it is activated; destroy deactivates it before deleting it.
  */
-export class PropagationRule extends pulumi.dynamic.Resource {
+export class PropagationRule extends ShimResource {
     static readonly __pulumiType = "pulumi-nodejs:dynamic/pingone:PropagationRule";
 
     /** The rule's id (also the resource id). */
@@ -86,7 +86,7 @@ export class PropagationRule extends pulumi.dynamic.Resource {
         const restoreStackTraces = shallowStackTraces();
         try {
             super(
-                providerShim("pingone:PropagationRule"),
+                "pingone:PropagationRule",
                 name,
                 {
                     ruleId: undefined,
@@ -99,8 +99,6 @@ export class PropagationRule extends pulumi.dynamic.Resource {
                     managedBy: resourceOwner(name),
                 },
                 opts,
-                "pingone",
-                "PropagationRule",
             );
         } finally {
             restoreStackTraces();

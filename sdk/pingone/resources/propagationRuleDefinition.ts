@@ -78,8 +78,11 @@ const toMappingWrite = (m: AttributeMapping) => ({
     targetAttribute: m.target,
 });
 
-/** Mapping requests in flight at once: enough to overlap round trips, few enough to stay below rate limits. */
-const MAPPING_CONCURRENCY = 4;
+/**
+ * Mapping requests of one rule in flight at once: the guide's six in one round trip, few enough that the engine's
+ * parallel operations stay within PingOne's rate limit (429s are waited out, see the HTTP core).
+ */
+const MAPPING_CONCURRENCY = 6;
 
 /**
  * Makes the rule's mappings (`live`) equal to the desired ones, touching only those that differ: adds and updates
@@ -258,7 +261,13 @@ export const propagationRuleDefinition: ResourceDefinition<PropagationRuleInputs
      */
     async create(inputs) {
         const ctx = pingOneApis(inputs);
-        const existing = await findByName(ctx.propagation, inputs.planId, inputs.name);
+        // The three lookups do not depend on each other: they overlap (each is shared by the operation's rules).
+        const directory = inputs.sourceStoreId === undefined ? ctx.propagation.directoryStoreId() : undefined;
+        directory?.catch(() => undefined); // awaited below, unless an earlier lookup fails first
+        const [existing, expression] = await Promise.all([
+            findByName(ctx.propagation, inputs.planId, inputs.name),
+            populationExpression(ctx, inputs.userFilter),
+        ]);
         if (existing) {
             claimExisting(
                 `PingOne rule "${inputs.name}" in plan ${inputs.planId} (id ${existing.id})`,
@@ -266,9 +275,7 @@ export const propagationRuleDefinition: ResourceDefinition<PropagationRuleInputs
                 inputs,
             );
         }
-        const sourceStoreId =
-            inputs.sourceStoreId ?? existing?.sourceStore.id ?? (await ctx.propagation.directoryStoreId());
-        const expression = await populationExpression(ctx, inputs.userFilter);
+        const sourceStoreId = inputs.sourceStoreId ?? existing?.sourceStore.id ?? (await directory!);
         let created = false;
         const rule =
             existing ??
@@ -334,23 +341,29 @@ export const propagationRuleDefinition: ResourceDefinition<PropagationRuleInputs
      */
     async delete(id, olds) {
         const api = pingOneApis(olds).propagation;
-        const deactivated = await unlessNotFound(
-            api.updateRule(id, olds.planId, {
-                name: olds.name,
-                description: withMarker(olds.description, olds.managedBy),
-                populationExpression: olds.populationExpression,
-                groups: olds.groupIds?.map((groupId) => ({ id: groupId })),
-                active: false,
-            }),
-        );
+        // Reads overlap the switch-off; nothing is deleted before it succeeded. The connection's `managed` comes from
+        // the environment's store listing, shared by the operation's rules (one request, not one per rule).
+        const [deactivated, mappings, stores] = await Promise.all([
+            unlessNotFound(
+                api.updateRule(id, olds.planId, {
+                    name: olds.name,
+                    description: withMarker(olds.description, olds.managedBy),
+                    populationExpression: olds.populationExpression,
+                    groups: olds.groupIds?.map((groupId) => ({ id: groupId })),
+                    active: false,
+                }),
+            ),
+            unlessNotFound(api.listMappings(id)),
+            api.listStores(),
+        ]);
         if (!deactivated) {
             return; // already gone
         }
-        for (const mapping of (await unlessNotFound(api.listMappings(id))) ?? []) {
-            await deleteIdempotent(api.deleteMapping(mapping.id));
-        }
+        await mapConcurrently(mappings ?? [], MAPPING_CONCURRENCY, (mapping) =>
+            deleteIdempotent(api.deleteMapping(mapping.id)),
+        );
         // A connection that deprovisions on delete (`managed`) gets `?deprovision=true` (Docs "Delete Rule"), else never.
-        const target = await unlessNotFound(api.getStore(olds.targetStoreId));
+        const target = stores.find((store) => store.id === olds.targetStoreId);
         await deleteIdempotent(api.deleteRule(id, { deprovision: target?.managed === true }));
     },
 };

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
 import type { ArgsDrift, AssertArgsMatch } from "../../dynamic/argsMatch";
-import { providerShim } from "../../dynamic/providerShim";
+import { ShimResource } from "../../dynamic/providerShim";
 import type { PropagationStoreInputsSchema } from "./propagationStoreDefinition";
 import { definedInputs } from "../../dynamic/definedInputs";
 import { resourceOwner } from "../../dynamic/resourceOwner";
@@ -84,7 +84,7 @@ type _ArgsMatchSchema = AssertArgsMatch<ArgsDrift<PropagationStoreArgs, z.input<
  * A PingOne SCIM outbound provisioning connection (propagation store of type `scim`), as created in
  * Integrations > Provisioning > Identity Store > SCIM Outbound.
  */
-export class PropagationStore extends pulumi.dynamic.Resource {
+export class PropagationStore extends ShimResource {
     static readonly __pulumiType = "pulumi-nodejs:dynamic/pingone:PropagationStore";
 
     /** The connection's id (also the resource id), for `PropagationRule.targetStoreId`. */
@@ -110,7 +110,7 @@ export class PropagationStore extends pulumi.dynamic.Resource {
         const restoreStackTraces = shallowStackTraces();
         try {
             super(
-                providerShim("pingone:PropagationStore"),
+                "pingone:PropagationStore",
                 name,
                 {
                     storeId: undefined,
@@ -124,8 +124,6 @@ export class PropagationStore extends pulumi.dynamic.Resource {
                     managedBy: resourceOwner(name),
                 },
                 withSecretOutputs(opts, ["oauthClientSecret", "oauthAccessToken", "basicAuthPassword"]),
-                "pingone",
-                "PropagationStore",
             );
         } finally {
             restoreStackTraces();

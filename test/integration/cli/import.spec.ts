@@ -244,6 +244,22 @@ describe("docuware-pingone import: a setup made by hand", function () {
         }
     });
 
+    it("says each retry as progress and succeeds when a retry does", async () => {
+        await emulators.pingone.control.addFault({
+            route: "GET /v1/environments/:envId/propagation/stores",
+            kind: "status",
+            status: 503,
+            times: 1,
+        });
+        const result = await runImport(["--json", "--dry-run"], { DOCUWARE_PINGONE_MAX_RETRIES: "1" });
+        assert.equal(result.code, 0, describeRun(result));
+        assert.match(
+            result.stderr,
+            /^ {2}PingOne HTTP 503: retrying GET \/v1\/environments\/[\w-]+\/propagation\/stores\S* in \d+\.\d s \(attempt 1 of 1\)$/m,
+        );
+        assert.equal(parse(result).connections.length > 0, true);
+    });
+
     it("says so for an environment without DocuWare connections, and still generates a program", async () => {
         const second = await startTestEmulators({ pingoneEnvironments: 2 });
         try {

@@ -269,6 +269,24 @@ describe("PingOne dynamic providers against the emulator", function () {
         assert.equal((await rules.read(ruleId, rule))!.groupIds, undefined);
     });
 
+    it("deletes nothing of a rule whose switch-off fails (its reads overlap the switch-off)", async () => {
+        const mappingsOf = async () =>
+            Object.values((await environment()).mappings).filter((m) => m.rule.id === ruleId).length;
+        const before = await mappingsOf();
+        await emulators.pingone.control.addFault({
+            route: "PUT /v1/environments/:envId/propagation/rules/:ruleId",
+            kind: "status",
+            status: 400,
+        });
+        await emulators.pingone.control.resetRequests();
+        await assert.rejects(rules.delete(ruleId, rule));
+        const deletes = (await emulators.pingone.control.requests()).log.filter((r) => r.method === "DELETE");
+        assert.deepEqual(deletes, [], "no delete before the rule is off");
+        assert.ok((await environment()).rules[ruleId], "the rule is still there");
+        assert.equal(await mappingsOf(), before);
+        assert.ok(before > 0);
+    });
+
     it("deletes the rule (deactivated first), the store and the plan, leaving nothing behind", async () => {
         await emulators.pingone.control.resetRequests();
         await rules.delete(ruleId, rule);

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { formatOrphans, liveOrphans } from "../../../bin/drift/findOrphans";
-import { ReadFailedError, UnownedObjectError } from "../../../sdk/core/errors";
+import { DeleteFailedError, ReadFailedError, UnownedObjectError } from "../../../sdk/core/errors";
 import { pingOneApis } from "../../../sdk/pingone/api/environment";
 import { PartialFailure } from "../../../sdk/dynamic/resourceDefinition";
 import { type RunningEmulators, startTestEmulators } from "../../helpers/emulators";
@@ -277,6 +277,7 @@ describe("State safety: orphans, partial failures and read errors", function () 
                     assert.match(error.message, /pingone:PropagationRule "read semantics" \(id .+\)/);
                     assert.match(error.message, cause);
                     assert.match(error.message, /nothing was taken as deleted/);
+                    assert.match(error.message, /run `pulumi up` without --refresh first/, "names the command to run");
                     return true;
                 });
             });
@@ -295,9 +296,33 @@ describe("State safety: orphans, partial failures and read errors", function () 
         it("a destroy whose token request fails (e.g. a changed environment id) fails instead of dropping the object", async () => {
             await fault(RULE_ROUTE.replace("GET", "PUT"), 401, 1);
             await fault("POST /:envId/as/token", 404);
-            await assert.rejects(rules.delete(ruleId, rule), /as\/token failed with HTTP 404/);
+            await assert.rejects(rules.delete(ruleId, rule), (error: Error) => {
+                assert.ok(error instanceof DeleteFailedError, String(error));
+                assert.match(error.message, /as\/token failed with HTTP 404/);
+                assert.match(error.message, /state keeps it .*run `pulumi up` without --refresh first/);
+                return true;
+            });
             await emulators.pingone.control.clearFaults();
             assert.ok(await rules.read(ruleId, rule), "the rule is still live and readable");
+        });
+
+        it("a revision's delete signs in, so a destroy with revoked credentials fails before state drops anything", async () => {
+            const revisions = new ProviderHarness("pingone:PropagationRevision");
+            const secret = process.env.PINGONE_CLIENT_SECRET;
+            process.env.PINGONE_CLIENT_SECRET = "revoked-secret";
+            try {
+                await assert.rejects(
+                    revisions.delete("revision-id", { environmentId: emulators.pingone.environmentId }),
+                    (error: Error) => {
+                        assert.ok(error instanceof DeleteFailedError, String(error));
+                        assert.match(error.message, /as\/token failed with HTTP 401/);
+                        assert.match(error.message, /run `pulumi up` without --refresh first/);
+                        return true;
+                    },
+                );
+            } finally {
+                process.env.PINGONE_CLIENT_SECRET = secret;
+            }
         });
 
         it("the object's own 404 in an existing environment is a deletion", async () => {

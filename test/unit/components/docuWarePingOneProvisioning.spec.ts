@@ -1,6 +1,8 @@
 import { strict as assert } from "node:assert";
 import * as pulumi from "@pulumi/pulumi";
 import { RecordingMocks, unwrap } from "../../helpers/mocks";
+import { PROVIDER_ENVIRONMENT_VARIABLES } from "../../helpers/providerEnvironmentVariables";
+import { VALID_SETTINGS } from "../validation/badInputCases";
 
 const mocks = new RecordingMocks();
 void pulumi.runtime.setMocks(mocks, "unit", "test");
@@ -16,10 +18,27 @@ async function settle(component: { status: pulumi.Output<string>; revisionId: pu
 describe("DocuWarePingOneProvisioning (mocks)", () => {
     let components: Module;
 
+    const saved = { ...process.env };
     before(async () => {
         components = await import("../../../components");
     });
-    beforeEach(() => mocks.reset());
+    // Mocks run as `pulumi up` (not a preview): the component checks the providers' settings, here from variables.
+    beforeEach(() => {
+        mocks.reset();
+        for (const name of PROVIDER_ENVIRONMENT_VARIABLES) {
+            delete process.env[name];
+        }
+        Object.assign(process.env, VALID_SETTINGS);
+    });
+    after(() => {
+        for (const name of PROVIDER_ENVIRONMENT_VARIABLES) {
+            if (saved[name] === undefined) {
+                delete process.env[name];
+            } else {
+                process.env[name] = saved[name];
+            }
+        }
+    });
 
     it("creates the guide's chain with the guide's defaults", async () => {
         const provisioning = new components.DocuWarePingOneProvisioning("acme", {});
@@ -269,5 +288,39 @@ describe("DocuWarePingOneProvisioning (mocks)", () => {
             );
         }
         new components.DocuWarePingOneProvisioning("both-off", { connectionEnabled: false, ruleEnabled: false });
+    });
+
+    it("refuses, during `pulumi up`, provider settings the services would refuse, before registering any child", () => {
+        // Else the engine would save them as the provider configuration in state, which refresh and destroy use.
+        process.env.PINGONE_ENVIRONMENT_ID = "my-environment";
+        delete process.env.DOCUWARE_CLIENT_SECRET;
+        assert.throws(
+            () => new components.DocuWarePingOneProvisioning("config"),
+            (error: Error) => {
+                assert.match(
+                    error.message,
+                    /`pingone:environmentId` .*got "my-environment".*pulumi config set pingone:environmentId/,
+                );
+                // Missing is the providers' to report: an Automation API program may not hold the credentials.
+                assert.doesNotMatch(error.message, /credentials are incomplete/);
+                return true;
+            },
+        );
+        assert.deepEqual(
+            mocks.resources.filter((r) => r.type.startsWith(DYNAMIC)),
+            [],
+            "no child registered",
+        );
+    });
+
+    it("leaves settings missing from the program's own process to the providers' check", async () => {
+        // An Automation API inline program gives the credentials to the provider processes (`envVars`) only.
+        delete process.env.PINGONE_CLIENT_SECRET;
+        delete process.env.DOCUWARE_CLIENT_SECRET;
+        await settle(new components.DocuWarePingOneProvisioning("elsewhere"));
+        assert.ok(
+            mocks.resources.some((r) => r.type.startsWith(DYNAMIC)),
+            "children registered",
+        );
     });
 });
