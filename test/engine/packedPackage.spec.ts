@@ -9,7 +9,7 @@ import { GUIDE_MAPPINGS } from "../../components/provisioningArgs";
 import { emulatorStackConfig } from "../../emulators/stackConfig";
 import { type RunningEmulators, startTestEmulators } from "../helpers/emulators";
 import { pingoneState, requestTotal, resetRequests } from "../helpers/emulatorState";
-import { REPO_ROOT, printEngineVersion, requireEngine } from "../helpers/engine";
+import { REPO_ROOT, fastEngineEnvironment, printEngineVersion, requireEngine } from "../helpers/engine";
 import { LiveInvariants, type TrackedIds } from "../helpers/faultInvariants";
 import { providerSource } from "../../sdk/dynamic/providerShim";
 import { packPackage } from "../helpers/packedPackage";
@@ -171,13 +171,23 @@ describe("the packed package in a fresh project outside the repository", functio
 
     /**
      * Runs `body` on a new stack of the guide's flow, deployed from the installed package; then restores the program
-     * and the config, destroys the stack and checks the emulators are as they were before it.
+     * and the config, destroys the stack and checks the emulators are as they were before it. Pulumi's ts-node checks
+     * the program's types against the installed typings at each operation unless `typeCheck` is false.
      */
-    async function withDeployedStack(body: (stack: Stack, deployed: UpResult) => Promise<void>): Promise<void> {
+    async function withDeployedStack(
+        body: (stack: Stack, deployed: UpResult) => Promise<void>,
+        { typeCheck }: { typeCheck: boolean },
+    ): Promise<void> {
         writeFileSync(path.join(projectDir, "index.ts"), guideProgram());
         const stack = await LocalWorkspace.createStack(
             { stackName: `packed-${randomBytes(3).toString("hex")}`, workDir: projectDir },
-            { envVars: { PULUMI_CONFIG_PASSPHRASE: passphrase, ...blanked } },
+            {
+                envVars: {
+                    PULUMI_CONFIG_PASSPHRASE: passphrase,
+                    ...blanked,
+                    ...(typeCheck ? {} : fastEngineEnvironment()),
+                },
+            },
         );
         let failure: unknown;
         try {
@@ -230,7 +240,7 @@ describe("the packed package in a fresh project outside the repository", functio
         return new Promise((resolve, reject) => {
             const child = spawn(bin, ["drift", "--stack", stack.name, "--json"], {
                 cwd: projectDir,
-                env: { ...env, PULUMI_CONFIG_PASSPHRASE: passphrase },
+                env: { ...env, PULUMI_CONFIG_PASSPHRASE: passphrase, ...fastEngineEnvironment() },
                 stdio: ["ignore", "pipe", "pipe"],
                 timeout: 300_000,
             });
@@ -276,157 +286,172 @@ describe("the packed package in a fresh project outside the repository", functio
     });
 
     it("deploys from node_modules; an unknown mapping target and a refused mapping write lose nothing", async () => {
-        await withDeployedStack(async (stack, deployed) => {
-            assert.equal(deployed.summary.result, "succeeded");
-            assert.match(
-                String(deployed.outputs.status?.value),
-                /^DocuWare provisioning on \(ping\); connection .* on; rule/,
-            );
-            const resources = await stateResources(stack);
-            const providers = resources.filter((r) => r.type.startsWith("pulumi-nodejs:dynamic/"));
-            assert.equal(providers.length, 6, providers.map((r) => r.type).join(", "));
-            for (const resource of providers) {
-                const serialized = String(resource.inputs?.__provider);
-                // One line that requires the runtime module by name at run time; nothing else is loaded or inlined.
-                assert.equal(serialized, providerSource(resource.type.slice("pulumi-nodejs:dynamic/".length)));
-                assert.deepEqual(
-                    [...new Set([...serialized.matchAll(/require\(([^)]*)\)/g)].map((match) => match[1]))],
-                    [JSON.stringify(RUNTIME_MODULE)],
-                    `${resource.type} requires nothing but the runtime module`,
+        await withDeployedStack(
+            async (stack, deployed) => {
+                assert.equal(deployed.summary.result, "succeeded");
+                assert.match(
+                    String(deployed.outputs.status?.value),
+                    /^DocuWare provisioning on \(ping\); connection .* on; rule/,
                 );
-                assert.ok(!serialized.includes(projectDir) && !serialized.includes(REPO_ROOT), "no absolute paths");
-            }
-            const guide = pairNames(GUIDE_PAIRS);
-            const { urns } = await recorded(stack);
-            await assertStateEqualsLive(stack, guide, urns);
+                const resources = await stateResources(stack);
+                const providers = resources.filter((r) => r.type.startsWith("pulumi-nodejs:dynamic/"));
+                assert.equal(providers.length, 6, providers.map((r) => r.type).join(", "));
+                for (const resource of providers) {
+                    const serialized = String(resource.inputs?.__provider);
+                    // One line that requires the runtime module by name at run time; nothing else is loaded or inlined.
+                    assert.equal(serialized, providerSource(resource.type.slice("pulumi-nodejs:dynamic/".length)));
+                    assert.deepEqual(
+                        [...new Set([...serialized.matchAll(/require\(([^)]*)\)/g)].map((match) => match[1]))],
+                        [JSON.stringify(RUNTIME_MODULE)],
+                        `${resource.type} requires nothing but the runtime module`,
+                    );
+                    assert.ok(!serialized.includes(projectDir) && !serialized.includes(REPO_ROOT), "no absolute paths");
+                }
+                const guide = pairNames(GUIDE_PAIRS);
+                const { urns } = await recorded(stack);
+                await assertStateEqualsLive(stack, guide, urns);
 
-            // title → jobTitle: preview fails naming the field and the fix, once, readably, with no request.
-            writeFileSync(
-                path.join(projectDir, "index.ts"),
-                guideProgram(mappingList([...GUIDE_PAIRS, ["title", "jobTitle"]])),
-            );
-            await resetRequests(emulators);
-            const diagnostics = diagnosticsOf(await failureOf(stack.preview(), "preview with jobTitle"));
-            const message =
-                '`mappings[6].target`: target "jobTitle" is not an attribute DocuWare\'s SCIM service accepts; use one of';
-            assert.equal(diagnostics.split(message).length - 1, 1, `the message once in:\n${diagnostics}`);
-            assert.doesNotMatch(diagnostics, /^\s+at .+:\d+:\d+\)?$/m, "no stack trace");
-            assert.doesNotMatch(diagnostics, /\{\s*$|\[Object\]|\.ts:\d+/m, "no object dump, no source location");
-            assert.equal(await requestTotal(emulators), 0, "preview sent no request");
-            // `pulumi up` fails the same way before changing anything: no mapping deleted.
-            assert.match(await failureOf(stack.up(), "up with jobTitle"), /target "jobTitle" is not an attribute/);
-            assert.equal(await requestTotal(emulators), 0, "up sent no request");
-            await assertStateEqualsLive(stack, guide, urns);
+                // title → jobTitle: preview fails naming the field and the fix, once, readably, with no request.
+                writeFileSync(
+                    path.join(projectDir, "index.ts"),
+                    guideProgram(mappingList([...GUIDE_PAIRS, ["title", "jobTitle"]])),
+                );
+                await resetRequests(emulators);
+                const diagnostics = diagnosticsOf(await failureOf(stack.preview(), "preview with jobTitle"));
+                const message =
+                    '`mappings[6].target`: target "jobTitle" is not an attribute DocuWare\'s SCIM service accepts; use one of';
+                assert.equal(diagnostics.split(message).length - 1, 1, `the message once in:\n${diagnostics}`);
+                assert.doesNotMatch(diagnostics, /^\s+at .+:\d+:\d+\)?$/m, "no stack trace");
+                assert.doesNotMatch(diagnostics, /\{\s*$|\[Object\]|\.ts:\d+/m, "no object dump, no source location");
+                assert.equal(await requestTotal(emulators), 0, "preview sent no request");
+                // `pulumi up` fails the same way before changing anything: no mapping deleted.
+                assert.match(await failureOf(stack.up(), "up with jobTitle"), /target "jobTitle" is not an attribute/);
+                assert.equal(await requestTotal(emulators), 0, "up sent no request");
+                await assertStateEqualsLive(stack, guide, urns);
 
-            // Reverted: state equals live, so a refreshing preview shows nothing.
-            writeFileSync(path.join(projectDir, "index.ts"), guideProgram());
-            await stack.preview({ refresh: true, expectNoChanges: true });
+                // Reverted: state equals live, so a refreshing preview shows nothing.
+                writeFileSync(path.join(projectDir, "index.ts"), guideProgram());
+                await stack.preview({ refresh: true, expectNoChanges: true });
 
-            // PingOne refuses the second of two new mappings: state records what the rule holds at that moment.
-            const changed = [
-                ...GUIDE_PAIRS.filter(([, target]) => target !== "familyName"),
-                ["title", "title"],
-                ["nickname", "nickName"],
-            ] as const;
-            writeFileSync(path.join(projectDir, "index.ts"), guideProgram(mappingList(changed)));
-            await emulators.pingone.control.addFault({
-                route: "POST /v1/environments/:envId/propagation/rules/:ruleId/mappings",
-                kind: "status",
-                status: 400,
-                skip: 1,
-            });
-            assert.match(await failureOf(stack.up(), "up with a refused mapping"), /400|INVALID/);
-            await emulators.pingone.control.clearFaults();
-            const live = pairNames(
-                Object.values((await pingoneState(emulators)).mappings).map(
-                    (m) => [m.sourceAttribute ?? "", m.targetAttribute] as const,
-                ),
-            );
-            assert.equal(live.length, GUIDE_PAIRS.length + 1, `one mapping added, none deleted: ${live.join(", ")}`);
-            await assertStateEqualsLive(stack, live, urns);
-            // The next plain `pulumi up` repairs the rest.
-            assert.equal((await stack.up()).summary.result, "succeeded");
-            await assertStateEqualsLive(stack, pairNames(changed), urns);
-        });
+                // PingOne refuses the second of two new mappings: state records what the rule holds at that moment.
+                const changed = [
+                    ...GUIDE_PAIRS.filter(([, target]) => target !== "familyName"),
+                    ["title", "title"],
+                    ["nickname", "nickName"],
+                ] as const;
+                writeFileSync(path.join(projectDir, "index.ts"), guideProgram(mappingList(changed)));
+                await emulators.pingone.control.addFault({
+                    route: "POST /v1/environments/:envId/propagation/rules/:ruleId/mappings",
+                    kind: "status",
+                    status: 400,
+                    skip: 1,
+                });
+                assert.match(await failureOf(stack.up(), "up with a refused mapping"), /400|INVALID/);
+                await emulators.pingone.control.clearFaults();
+                const live = pairNames(
+                    Object.values((await pingoneState(emulators)).mappings).map(
+                        (m) => [m.sourceAttribute ?? "", m.targetAttribute] as const,
+                    ),
+                );
+                assert.equal(
+                    live.length,
+                    GUIDE_PAIRS.length + 1,
+                    `one mapping added, none deleted: ${live.join(", ")}`,
+                );
+                await assertStateEqualsLive(stack, live, urns);
+                // The next plain `pulumi up` repairs the rest.
+                assert.equal((await stack.up()).summary.result, "succeeded");
+                await assertStateEqualsLive(stack, pairNames(changed), urns);
+            },
+            { typeCheck: true },
+        );
     });
 
     it("an environment id that is not a UUID, another environment or revoked credentials in stack config lose nothing", async () => {
-        await withDeployedStack(async (stack) => {
-            const guide = pairNames(GUIDE_PAIRS);
-            const before = await recorded(stack);
-            const configured = emulatorStackConfig(emulators);
-            const setPingOne = (key: string, value: string) =>
-                stack.setConfig(`pingone:${key}`, { value, secret: key === "clientSecret" });
-            const stateConfig = async () =>
-                (await stateResources(stack)).find((r) => r.type === "pulumi:providers:pulumi-nodejs")?.inputs;
-            const savedConfig = await stateConfig();
+        await withDeployedStack(
+            async (stack) => {
+                const guide = pairNames(GUIDE_PAIRS);
+                const before = await recorded(stack);
+                const configured = emulatorStackConfig(emulators);
+                const setPingOne = (key: string, value: string) =>
+                    stack.setConfig(`pingone:${key}`, { value, secret: key === "clientSecret" });
+                const stateConfig = async () =>
+                    (await stateResources(stack)).find((r) => r.type === "pulumi:providers:pulumi-nodejs")?.inputs;
+                const savedConfig = await stateConfig();
 
-            // Not a UUID: preview fails naming the setting and the fix, plans no replace, sends no request.
-            await setPingOne("environmentId", "my-environment");
-            await resetRequests(emulators);
-            const ops = new Set<string>();
-            const previewed = await failureOf(
-                stack.preview({ onEvent: (event) => ops.add(event.resourcePreEvent?.metadata.op ?? "") }),
-                "preview with environment id my-environment",
-            );
-            assert.match(
-                diagnosticsOf(previewed),
-                /`pingone:environmentId`.*got "my-environment".*pulumi config set pingone:environmentId/,
-            );
-            assert.deepEqual(
-                [...ops].filter((op) => /replace/.test(op)),
-                [],
-                "no replace planned",
-            );
-            // `pulumi up` fails before saving anything: neither objects nor the provider configuration.
-            assert.match(await failureOf(stack.up(), "up with environment id my-environment"), /my-environment/);
-            assert.equal(await requestTotal(emulators), 0, "preview and up sent no request");
-            assert.deepEqual(await stateConfig(), savedConfig, "the provider configuration in state is unchanged");
-            await assertStateEqualsLive(stack, guide, before.urns);
-
-            // Restored: drift reports nothing, and refreshing commands keep every object.
-            await stack.setAllConfig(configured);
-            const report = await drift(stack);
-            assert.equal(report.code, 0, `drift:\n${report.stdout}\n${report.stderr}`);
-            assert.deepEqual(JSON.parse(report.stdout).differences, []);
-            assert.equal((await stack.up({ refresh: true })).summary.result, "succeeded");
-            await stack.preview({ refresh: true, expectNoChanges: true });
-            await assertStateEqualsLive(stack, guide, before.urns);
-
-            // Revoked credentials saved in state by an update (that had nothing else to do), the stack config
-            // restored: refresh, preview --refresh and destroy fail before changing anything, naming what to run.
-            await setPingOne("clientSecret", "revoked-secret");
-            await stack.up().catch(() => undefined);
-            await assertStateEqualsLive(stack, guide, before.urns);
-            await stack.setAllConfig(configured);
-            for (const [name, run] of [
-                ["refresh", () => stack.refresh()],
-                ["preview --refresh", () => stack.preview({ refresh: true })],
-                ["destroy", () => stack.destroy()],
-            ] as const) {
-                const message = diagnosticsOf(await failureOf(run(), `${name} with revoked credentials in state`));
-                assert.match(message, /run `pulumi up` without --refresh first/, `${name} names the command to run`);
-                assert.match(message, /HTTP 401/, `${name} names the cause`);
+                // Not a UUID: preview fails naming the setting and the fix, plans no replace, sends no request.
+                await setPingOne("environmentId", "my-environment");
+                await resetRequests(emulators);
+                const ops = new Set<string>();
+                const previewed = await failureOf(
+                    stack.preview({ onEvent: (event) => ops.add(event.resourcePreEvent?.metadata.op ?? "") }),
+                    "preview with environment id my-environment",
+                );
+                assert.match(
+                    diagnosticsOf(previewed),
+                    /`pingone:environmentId`.*got "my-environment".*pulumi config set pingone:environmentId/,
+                );
+                assert.deepEqual(
+                    [...ops].filter((op) => /replace/.test(op)),
+                    [],
+                    "no replace planned",
+                );
+                // `pulumi up` fails before saving anything: neither objects nor the provider configuration.
+                assert.match(await failureOf(stack.up(), "up with environment id my-environment"), /my-environment/);
+                assert.equal(await requestTotal(emulators), 0, "preview and up sent no request");
+                assert.deepEqual(await stateConfig(), savedConfig, "the provider configuration in state is unchanged");
                 await assertStateEqualsLive(stack, guide, before.urns);
-            }
-            assert.equal((await stack.up()).summary.result, "succeeded", "`pulumi up` saves the restored config");
-            await stack.preview({ refresh: true, expectNoChanges: true });
 
-            // A valid id of an environment the worker application cannot use: `pulumi up` changes nothing live; after
-            // restoring the config, drift reports an error naming the command, never a deletion; `pulumi up` repairs.
-            await setPingOne("environmentId", "0c8b9e52-3f4a-4d6b-9a1e-2f3c4d5e6f70");
-            await stack.up().catch(() => undefined);
-            await assertStateEqualsLive(stack, guide, before.urns);
-            await stack.setAllConfig(configured);
-            const failed = await drift(stack);
-            assert.equal(failed.code, 1, `drift:\n${failed.stdout}\n${failed.stderr}`);
-            assert.match(failed.stderr, /run `pulumi up` without --refresh first/);
-            const failure = JSON.parse(failed.stdout) as { error?: { message: string }; differences?: unknown };
-            assert.equal(failure.differences, undefined, "an error, not a drift report");
-            assert.match(failure.error?.message ?? "", /nothing was taken as deleted/);
-            await assertStateEqualsLive(stack, guide, before.urns);
-            assert.equal((await stack.up()).summary.result, "succeeded");
-            await stack.preview({ refresh: true, expectNoChanges: true });
-        });
+                // Restored: drift reports nothing, and refreshing commands keep every object.
+                await stack.setAllConfig(configured);
+                const report = await drift(stack);
+                assert.equal(report.code, 0, `drift:\n${report.stdout}\n${report.stderr}`);
+                assert.deepEqual(JSON.parse(report.stdout).differences, []);
+                assert.equal((await stack.up({ refresh: true })).summary.result, "succeeded");
+                await stack.preview({ refresh: true, expectNoChanges: true });
+                await assertStateEqualsLive(stack, guide, before.urns);
+
+                // Revoked credentials saved in state by an update (that had nothing else to do), the stack config
+                // restored: refresh, preview --refresh and destroy fail before changing anything, naming what to run.
+                await setPingOne("clientSecret", "revoked-secret");
+                await stack.up().catch(() => undefined);
+                await assertStateEqualsLive(stack, guide, before.urns);
+                await stack.setAllConfig(configured);
+                for (const [name, run] of [
+                    ["refresh", () => stack.refresh()],
+                    ["preview --refresh", () => stack.preview({ refresh: true })],
+                    ["destroy", () => stack.destroy()],
+                ] as const) {
+                    const message = diagnosticsOf(await failureOf(run(), `${name} with revoked credentials in state`));
+                    assert.match(
+                        message,
+                        /run `pulumi up` without --refresh first/,
+                        `${name} names the command to run`,
+                    );
+                    assert.match(message, /HTTP 401/, `${name} names the cause`);
+                    await assertStateEqualsLive(stack, guide, before.urns);
+                }
+                assert.equal((await stack.up()).summary.result, "succeeded", "`pulumi up` saves the restored config");
+                await stack.preview({ refresh: true, expectNoChanges: true });
+
+                // A valid id of an environment the worker application cannot use: `pulumi up` changes nothing live; after
+                // restoring the config, drift reports an error naming the command, never a deletion; `pulumi up` repairs.
+                await setPingOne("environmentId", "0c8b9e52-3f4a-4d6b-9a1e-2f3c4d5e6f70");
+                await stack.up().catch(() => undefined);
+                await assertStateEqualsLive(stack, guide, before.urns);
+                await stack.setAllConfig(configured);
+                const failed = await drift(stack);
+                assert.equal(failed.code, 1, `drift:\n${failed.stdout}\n${failed.stderr}`);
+                assert.match(failed.stderr, /run `pulumi up` without --refresh first/);
+                const failure = JSON.parse(failed.stdout) as { error?: { message: string }; differences?: unknown };
+                assert.equal(failure.differences, undefined, "an error, not a drift report");
+                assert.match(failure.error?.message ?? "", /nothing was taken as deleted/);
+                await assertStateEqualsLive(stack, guide, before.urns);
+                assert.equal((await stack.up()).summary.result, "succeeded");
+                await stack.preview({ refresh: true, expectNoChanges: true });
+                // Types were checked by the test above; here only the operations count.
+            },
+            { typeCheck: false },
+        );
     });
 });
