@@ -6,6 +6,7 @@ import type { DocuWareEmulator } from "../../emulators/docuware";
 import { docuWareStackConfig, pingOneStackConfig } from "../../emulators/stackConfig";
 import { type RunningEmulators, startTestEmulators } from "../helpers/emulators";
 import { REPO_ROOT, StepRecorder, printEngineVersion, requireEngine } from "../helpers/engine";
+import { type PackRun, previewWithPack, upWithPack } from "../helpers/policyPackRun";
 import {
     createProjectStack,
     deleteDocuWareUser,
@@ -37,6 +38,8 @@ interface ProjectCase {
     /** What to copy, when not the whole folder. */
     include?: string[];
     docuwareOrganizations?: number;
+    /** The policy pack's advisory findings on this project's settings (mandatory ones would stop the deployment). */
+    advisories?: string[];
     setup(emulators: RunningEmulators): Promise<Setup>;
     /** Checks the outputs of the first `up`. */
     checkOutputs(outputs: OutputMap, setup: Setup): void;
@@ -75,6 +78,9 @@ const cases: ProjectCase[] = [
     {
         project: ".",
         include: ROOT_PROJECT_FILES,
+        advisories: [
+            'advisory scim-connection-remove-action-disable: PropagationStore "docuware-connection" must disable deprovisioned DocuWare users rather than delete them, but removeAction is "Delete"; set removeAction to "Disable".',
+        ],
         async setup(emulators) {
             const connection = emulators.connection();
             return {
@@ -242,8 +248,11 @@ describe("the root program and the examples through the engine", function () {
             let test: ProjectStack;
             let initialState: EmulatorState;
             let deployed: UpResult;
+            let packPreview: PackRun;
+            let packUpViolations: string[];
 
-            // Each test starts from the deployed project, made here rather than by another test.
+            // Each test starts from the deployed project, made here rather than by another test: a fresh preview and
+            // the `pulumi up`, both with the policy pack (policy/) as a platform team would run them.
             before(async () => {
                 emulators = await startTestEmulators({ docuwareOrganizations: projectCase.docuwareOrganizations });
                 setup = await projectCase.setup(emulators);
@@ -254,7 +263,10 @@ describe("the root program and the examples through the engine", function () {
                     config: setup.config,
                     pathConfig: setup.pathConfig,
                 });
-                deployed = await test.stack.up();
+                packPreview = await previewWithPack(test.stack, test.workDir);
+                const up = await upWithPack(test.stack, test.workDir);
+                deployed = up.result;
+                packUpViolations = up.events.violations;
             });
             after(async () => {
                 await test?.dispose();
@@ -265,6 +277,12 @@ describe("the root program and the examples through the engine", function () {
             it("deploys from stack config alone", () => {
                 assert.equal(deployed.summary.result, "succeeded");
                 projectCase.checkOutputs(deployed.outputs, setup);
+            });
+
+            it("passes the policy pack in a fresh preview and in pulumi up", () => {
+                assert.equal(packPreview.error, undefined, packPreview.error?.message);
+                assert.deepEqual(packPreview.events.violations, projectCase.advisories ?? []);
+                assert.deepEqual(packUpViolations, projectCase.advisories ?? [], "the same once every value is known");
             });
 
             it("previews no changes", async () => {

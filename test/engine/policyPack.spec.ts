@@ -1,8 +1,5 @@
 import { strict as assert } from "node:assert";
-import { existsSync, readdirSync, writeFileSync } from "node:fs";
-import * as path from "node:path";
 import type { Policy } from "@pulumi/policy";
-import type { ConfigMap, EngineEvent, PreviewResult, Stack, StepEventMetadata } from "@pulumi/pulumi/automation";
 import { DocuWarePingOneProvisioning } from "../../components";
 import { type DocuWarePingOneProvisioningArgs, GUIDE_MAPPINGS } from "../../components/provisioningArgs";
 import {
@@ -13,18 +10,9 @@ import {
     scimConnectionRulesDisjoint,
 } from "../../policy/policies";
 import { PropagationRule } from "../../sdk/pingone/resources/propagationRule";
-import { emulatorStackConfig } from "../../emulators/stackConfig";
 import { type RunningEmulators, startTestEmulators } from "../helpers/emulators";
-import { REPO_ROOT, type TestStack, createInlineStack, printEngineVersion, requireEngine } from "../helpers/engine";
-import { createProjectStack, existingRegistrationStackConfig, multiOrganizationSetup } from "../helpers/projects";
-
-const POLICY_PACK = path.join(REPO_ROOT, "policy");
-
-/** The emulators serve plain http on 127.0.0.1: every run allows loopback http, as a local config file would. */
-const LOOPBACK = {
-    "scim-connection-url-docuware": { allowLoopbackHttp: true },
-    "scim-connection-oauth-client-credentials": { allowLoopbackHttp: true },
-};
+import { type TestStack, createInlineStack, printEngineVersion, requireEngine } from "../helpers/engine";
+import { previewWithPack, upWithPack } from "../helpers/policyPackRun";
 
 type Mapping = { source: string; target: string };
 const guideMappingsWithout = (...targets: string[]): Mapping[] =>
@@ -34,158 +22,12 @@ const guideMappingsWithout = (...targets: string[]): Mapping[] =>
 const violation = (level: "mandatory" | "advisory", policy: Policy, message: string) =>
     `${level} ${policy.name}: ${message}`;
 
-/** What the engine reported while running the pack: violations, remediations and the planned steps. */
-class PackEvents {
-    /** `<level> <policy>: <message>`; the engine prints the policy's description first, then the message. */
-    readonly violations: string[] = [];
-    /** The full `policyEvent` messages, description included. */
-    readonly messages: string[] = [];
-    /** `<policy> <resource name>` of each `policyRemediationEvent` (not in the Automation API's typings). */
-    readonly remediations: string[] = [];
-    readonly steps: StepEventMetadata[] = [];
-
-    readonly onEvent = (event: EngineEvent): void => {
-        if (event.policyEvent) {
-            const { enforcementLevel, policyName, message } = event.policyEvent;
-            this.messages.push(message.trimEnd());
-            this.violations.push(
-                `${enforcementLevel} ${policyName}: ${message.trimEnd().split("\n").slice(1).join("\n")}`,
-            );
-        }
-        const remediation = (event as { policyRemediationEvent?: { resourceUrn: string; policyName: string } })
-            .policyRemediationEvent;
-        if (remediation) {
-            this.remediations.push(`${remediation.policyName} ${remediation.resourceUrn.split("::").pop()}`);
-        }
-        if (event.resourcePreEvent) {
-            this.steps.push(event.resourcePreEvent.metadata);
-        }
-    };
-
-    /** The inputs the engine planned for a resource (after any remediation). */
-    inputs(name: string): Record<string, unknown> | undefined {
-        return this.steps.find((step) => step.urn.endsWith(`::${name}`))?.new?.inputs as Record<string, unknown>;
-    }
-}
-
-interface PackRun {
-    events: PackEvents;
-    result?: PreviewResult;
-    /** Set when the preview failed (a mandatory violation). */
-    error?: Error;
-}
-
-/** Writes a `--policy-pack-config` file: the loopback settings plus `config`. */
-function policyConfigFile(dir: string, config: Record<string, unknown> = {}): string {
-    const file = path.join(dir, `policy-config-${Date.now()}.json`);
-    writeFileSync(file, JSON.stringify({ ...LOOPBACK, ...config }, null, 4));
-    return file;
-}
-
-/** `pulumi preview --policy-pack policy/ --policy-pack-config <file>`; a failed preview is returned, not thrown. */
-async function previewWithPack(stack: Stack, workDir: string, config: Record<string, unknown> = {}): Promise<PackRun> {
-    const events = new PackEvents();
-    try {
-        const result = await stack.preview({
-            policyPacks: [POLICY_PACK],
-            policyPackConfigs: [policyConfigFile(workDir, config)],
-            onEvent: events.onEvent,
-        });
-        return { events, result };
-    } catch (error) {
-        return { events, error: error as Error };
-    }
-}
-
-/** `pulumi up` with the pack; fails the test if the update fails. */
-async function upWithPack(stack: Stack, workDir: string, config: Record<string, unknown> = {}): Promise<PackEvents> {
-    const events = new PackEvents();
-    const result = await stack.up({
-        policyPacks: [POLICY_PACK],
-        policyPackConfigs: [policyConfigFile(workDir, config)],
-        onEvent: events.onEvent,
-    });
-    assert.equal(result.summary.result, "succeeded");
-    return events;
-}
-
-/** How to run one Pulumi project of the repository against the emulators (same settings as the examples test). */
-interface ProjectCase {
-    /** Relative to the repository root. */
-    project: string;
-    include?: string[];
-    docuwareOrganizations?: number;
-    setup(emulators: RunningEmulators): Promise<{ config: ConfigMap; pathConfig?: ConfigMap; close?(): Promise<void> }>;
-}
-
-const PROJECTS: ProjectCase[] = [
-    {
-        project: ".",
-        include: ["Pulumi.yaml", "program", "tsconfig.json"],
-        setup: async (emulators) => ({ config: emulatorStackConfig(emulators) }),
-    },
-    {
-        project: "examples/guide-flow",
-        setup: async (emulators) => ({ config: emulatorStackConfig(emulators) }),
-    },
-    {
-        project: "examples/existing-registration",
-        setup: async (emulators) => ({ config: await existingRegistrationStackConfig(emulators) }),
-    },
-    {
-        project: "examples/multi-organization",
-        docuwareOrganizations: 2,
-        setup: multiOrganizationSetup,
-    },
-];
-
 describe("policy pack through the engine", function () {
     this.timeout(900_000);
 
     before(function () {
         requireEngine(this);
         printEngineVersion();
-    });
-
-    describe("the root program and the examples", () => {
-        it("has a case for every example", () => {
-            const examples = readdirSync(path.join(REPO_ROOT, "examples")).filter((name) =>
-                existsSync(path.join(REPO_ROOT, "examples", name, "Pulumi.yaml")),
-            );
-            assert.deepEqual(
-                examples.map((name) => `examples/${name}`).sort(),
-                PROJECTS.map((p) => p.project)
-                    .filter((p) => p !== ".")
-                    .sort(),
-            );
-        });
-
-        for (const projectCase of PROJECTS) {
-            it(`${projectCase.project} passes the pack in a fresh preview and in pulumi up`, async () => {
-                const emulators = await startTestEmulators({
-                    docuwareOrganizations: projectCase.docuwareOrganizations,
-                });
-                const setup = await projectCase.setup(emulators);
-                const test = await createProjectStack({
-                    project: projectCase.project,
-                    include: projectCase.include,
-                    config: setup.config,
-                    pathConfig: setup.pathConfig,
-                });
-                try {
-                    const preview = await previewWithPack(test.stack, test.workDir);
-                    assert.equal(preview.error, undefined, preview.error?.message);
-                    assert.deepEqual(preview.events.violations, []);
-
-                    const up = await upWithPack(test.stack, test.workDir);
-                    assert.deepEqual(up.violations, [], "no violation once every value is known");
-                } finally {
-                    await test.dispose();
-                    await setup.close?.();
-                    await emulators.stop();
-                }
-            });
-        }
     });
 
     describe("inline programs", () => {
@@ -251,7 +93,7 @@ describe("policy pack through the engine", function () {
             });
 
             it("deploys the remediated mapping at the remediate level", async () => {
-                const events = await upWithPack(test.stack, test.workDir, REMEDIATE);
+                const { events } = await upWithPack(test.stack, test.workDir, REMEDIATE);
                 assert.deepEqual(events.violations, []);
                 const state = await test.stack.exportStack();
                 const rule = (
