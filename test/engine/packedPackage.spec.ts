@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import * as os from "node:os";
@@ -7,6 +7,7 @@ import * as path from "node:path";
 import { LocalWorkspace, type Stack, type UpResult } from "@pulumi/pulumi/automation";
 import { GUIDE_MAPPINGS } from "../../components/provisioningArgs";
 import { emulatorStackConfig } from "../../emulators/stackConfig";
+import { type CliResult, runCommand } from "../helpers/cliRunner";
 import { type RunningEmulators, startTestEmulators } from "../helpers/emulators";
 import { pingoneState, requestTotal, resetRequests } from "../helpers/emulatorState";
 import { REPO_ROOT, fastEngineEnvironment, printEngineVersion, requireEngine } from "../helpers/engine";
@@ -232,25 +233,14 @@ describe("the packed package in a fresh project outside the repository", functio
 
     /** `docuware-pingone drift` of the installed package, as a CI job runs it in the project (asynchronously: the
      * emulators answer from this process). */
-    function drift(stack: Stack): Promise<{ code: number | null; stdout: string; stderr: string }> {
-        const env = Object.fromEntries(
-            Object.entries(process.env).filter(([name]) => !/^(DOCUWARE_|PINGONE_)/.test(name)),
-        );
+    function drift(stack: Stack): Promise<CliResult> {
         const bin = path.join(projectDir, "node_modules", ".bin", "docuware-pingone");
-        return new Promise((resolve, reject) => {
-            const child = spawn(bin, ["drift", "--stack", stack.name, "--json"], {
-                cwd: projectDir,
-                env: { ...env, PULUMI_CONFIG_PASSPHRASE: passphrase, ...fastEngineEnvironment() },
-                stdio: ["ignore", "pipe", "pipe"],
-                timeout: 300_000,
-            });
-            let stdout = "";
-            let stderr = "";
-            child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-            child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-            child.on("error", reject);
-            child.on("close", (code) => resolve({ code, stdout, stderr }));
-        });
+        return runCommand(
+            bin,
+            ["drift", "--stack", stack.name, "--json"],
+            { PULUMI_CONFIG_PASSPHRASE: passphrase, ...fastEngineEnvironment() },
+            { cwd: projectDir, timeoutMs: 300_000 },
+        );
     }
 
     it("packs every file package.json points to, and nothing of the repository's own", () => {

@@ -58,9 +58,22 @@ export function runCli(
     env: Record<string, string> = {},
     options: { cwd?: string; timeoutMs?: number } = {},
 ): Promise<CliResult> {
+    return runCommand(process.execPath, [...cliInvocation(), ...args], env, options);
+}
+
+/**
+ * Runs `command` (e.g. an installed package's `.bin/docuware-pingone`) and collects its output; the environment is this
+ * process's without the package's own variables, plus `env`.
+ */
+export function runCommand(
+    command: string,
+    args: readonly string[],
+    env: Record<string, string> = {},
+    options: { cwd?: string; timeoutMs?: number } = {},
+): Promise<CliResult> {
     const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !PACKAGE_VARIABLES.test(name)));
     return new Promise((resolve, reject) => {
-        const child = spawn(process.execPath, [...cliInvocation(), ...args], {
+        const child = spawn(command, args, {
             cwd: options.cwd ?? REPO_ROOT,
             env: { ...inherited, ...env },
             stdio: ["ignore", "pipe", "pipe"],
