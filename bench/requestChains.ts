@@ -24,7 +24,8 @@ interface ResourceChain {
  * connection → rule → revision, plan → rule). Tokens, DocuWare discovery and the rule's lookups (directory store,
  * population) depend on nothing, so they are off the chain except where a resource cannot start without them:
  * DocuWare discovery (service info → OpenID configuration → token → organization id) precedes an organization's
- * first call. A rule's six mappings overlap (one round trip), then the rule is activated.
+ * first call at create; later operations start at the token, whose endpoint is in state. A rule's six mappings
+ * overlap (one round trip), then the rule is activated.
  */
 const CHAINS: Record<Exclude<Operation, "preview">, ResourceChain[]> = {
     up: [
@@ -42,27 +43,29 @@ const CHAINS: Record<Exclude<Operation, "preview">, ResourceChain[]> = {
     // Refresh reads every resource at once; then the program runs without requests.
     "preview --refresh": [
         { resource: "plan", after: [], pingone: 2, docuware: 0, shared: true },
-        // discovery + organization id → registration, and a token with its own secret (overlapping)
-        { resource: "registration", after: [], pingone: 0, docuware: 5 },
-        { resource: "settings", after: [], pingone: 0, docuware: 5 },
+        // token (at the endpoint in state) → organization id → registration, and a token with its own secret
+        { resource: "registration", after: [], pingone: 0, docuware: 3 },
+        { resource: "settings", after: [], pingone: 0, docuware: 3 },
         { resource: "connection", after: [], pingone: 2, docuware: 0 },
         // token → rule and mappings (overlapping) → population name
         { resource: "rule", after: [], pingone: 3, docuware: 0 },
         { resource: "revision", after: [], pingone: 2, docuware: 0 },
     ],
-    // Deletes run in reverse dependency order; discovery overlaps with the PingOne deletes.
+    // Deletes run in reverse dependency order; discovery overlaps with the PingOne deletes. The engine deletes in
+    // waves by depth, so the plan, which depends on nothing, goes in the last wave with the registrations (the floor
+    // stack's event order shows it: rule → connection → settings → registration, then plan and component).
     destroy: [
         { resource: "revision", after: [], pingone: 0, docuware: 0 },
         { resource: "rule", after: ["revision"], pingone: 2, docuware: 0 },
         { resource: "connection", after: ["rule"], pingone: 1, docuware: 0 },
-        { resource: "plan", after: ["rule"], pingone: 2, docuware: 0, shared: true },
+        { resource: "plan", after: ["registration"], pingone: 2, docuware: 0, shared: true },
         { resource: "settings", after: ["connection"], pingone: 0, docuware: 1 },
         { resource: "registration", after: ["settings"], pingone: 0, docuware: 1 },
     ],
 };
 
-/** DocuWare discovery and the organization id, which overlap with whatever comes first on a destroy. */
-const DESTROY_DISCOVERY_ROUND_TRIPS = 4;
+/** DocuWare's token (at the endpoint in state) and organization id, which overlap with the PingOne deletes. */
+const DESTROY_SIGN_IN_ROUND_TRIPS = 2;
 
 export interface RequestBound {
     /** Longest chain of round trips that wait on each other, in seconds. */
@@ -100,10 +103,11 @@ export function requestBound(
     };
     let chainMs = Math.max(...chains.map((c) => finishOf(c.resource)));
     if (operation === "destroy") {
-        const discovery = DESTROY_DISCOVERY_ROUND_TRIPS * latency.docuware;
-        chainMs = Math.max(chainMs, discovery + finishOf("registration") - finishOf("connection"));
+        // Signing in starts with the destroy; what follows the connection's delete waits for it too.
+        const signIn = DESTROY_SIGN_IN_ROUND_TRIPS * latency.docuware;
+        chainMs = Math.max(chainMs, signIn + chainMs - finishOf("connection"));
     }
-    const discoveryMs = operation === "destroy" ? DESTROY_DISCOVERY_ROUND_TRIPS * latency.docuware * components : 0;
-    const totalMs = chains.reduce((sum, c) => sum + ms(c) * (c.shared ? 1 : components), discoveryMs);
+    const signInMs = operation === "destroy" ? DESTROY_SIGN_IN_ROUND_TRIPS * latency.docuware * components : 0;
+    const totalMs = chains.reduce((sum, c) => sum + ms(c) * (c.shared ? 1 : components), signInMs);
     return { chainSeconds: chainMs / 1000, parallelSeconds: totalMs / parallelism / 1000 };
 }

@@ -26,7 +26,13 @@ const perStack = (count: number, route: string, why: string): MinimumRequest => 
     why,
 });
 
-/** What reaching one DocuWare organization's management API takes, in every operation that does. */
+const ORGANIZATION_ID = perComponent(
+    1,
+    "DocuWare GET /DocuWare/Platform/Organizations",
+    "organization id for the management paths",
+);
+
+/** What reaching one DocuWare organization's management API takes the first time: discovery, then its id. */
 const DOCUWARE_ACCESS: MinimumRequest[] = [
     perComponent(
         1,
@@ -34,13 +40,17 @@ const DOCUWARE_ACCESS: MinimumRequest[] = [
         "discovery: identity service of the organization",
     ),
     perComponent(1, "DocuWare GET /:organizationId/.well-known/openid-configuration", "discovery: token endpoint"),
-    perComponent(1, "DocuWare GET /DocuWare/Platform/Organizations", "organization id for the management paths"),
+    ORGANIZATION_ID,
 ];
+
+/** Later operations sign in at the token endpoint in state: only the organization's id is looked up. */
+const DOCUWARE_ACCESS_FROM_STATE: MinimumRequest[] = [ORGANIZATION_ID];
 
 /**
  * The fewest requests each operation needs against the emulated APIs for `DocuWarePingOneProvisioning` components
  * sharing one plan: the creates/updates/deletes the APIs require, one read per managed object on refresh, one token
- * per credential, and DocuWare discovery once per organization. Name-conflict checks before a create are a design
+ * per credential, DocuWare discovery once per organization at create (later operations use the token endpoint in
+ * state). Name-conflict checks before a create are a design
  * choice of the providers, not counted here.
  */
 export const REQUEST_MINIMUMS: Record<Operation, MinimumRequest[]> = {
@@ -82,7 +92,7 @@ export const REQUEST_MINIMUMS: Record<Operation, MinimumRequest[]> = {
         perComponent(1, `PingOne GET ${PROPAGATION}/rules/:ruleId`, "read the rule"),
         perComponent(1, `PingOne GET ${PROPAGATION}/rules/:ruleId/mappings`, "read the rule's mappings"),
         perComponent(1, `PingOne GET ${PROPAGATION}/revisions/:revisionId`, "read the revision"),
-        ...DOCUWARE_ACCESS,
+        ...DOCUWARE_ACCESS_FROM_STATE,
         perComponent(
             2,
             "DocuWare POST /:organizationId/connect/token",
@@ -97,7 +107,7 @@ export const REQUEST_MINIMUMS: Record<Operation, MinimumRequest[]> = {
         perComponent(1, `PingOne DELETE ${PROPAGATION}/stores/:storeId`, "delete the connection"),
         perStack(1, `PingOne GET ${PROPAGATION}/plans/:planId/rules`, "the plan is deleted only when no rule uses it"),
         perStack(1, `PingOne DELETE ${PROPAGATION}/plans/:planId`, "delete the plan this stack created"),
-        ...DOCUWARE_ACCESS,
+        ...DOCUWARE_ACCESS_FROM_STATE,
         perComponent(1, "DocuWare POST /:organizationId/connect/token", "admin token"),
         perComponent(1, `DocuWare PUT ${PLATFORM}/UserProvisioning`, "restore the settings found at create"),
         perComponent(1, `DocuWare DELETE ${PLATFORM}/AppRegistrations/:clientId`, "delete the registration"),

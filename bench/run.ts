@@ -15,12 +15,13 @@ import { timePlot } from "./timePlot";
  * fewest requests must wait, requests per operation against the minimum, and an `up` under a PingOne rate limit.
  * Writes bench/results/latest.md, latest.json and time-vs-components.svg, and prints the markdown.
  *
- * Stacks of up to 10 components run BENCH_CYCLES cycles (default 3) and report medians; larger ones run once.
+ * Every stack runs BENCH_CYCLES cycles (default 3) and reports medians; with latency, stacks of more than 10
+ * components run once (their ratios are far from the targets, and each cycle takes minutes).
  * For quick iterations (any BENCH_* variable writes the results to git-ignored *.tmp files instead): BENCH_COMPONENTS=1,3,
  * BENCH_RATE_LIMIT_COMPONENTS (0 skips that run), BENCH_RATE and BENCH_BURST (PingOne requests/s and burst).
  */
 const DEFAULT_COUNTS = "1,10,50";
-/** Stacks up to this many components run `BENCH_CYCLES` cycles (default 3): their seconds-long times are noisiest. */
+/** With latency, stacks up to this many components run `BENCH_CYCLES` cycles, larger ones once. */
 const SMALL_STACK = 10;
 /** Provider settings of the repeated rate-limited run when the SDK's defaults (5 retries) fail. */
 const LARGER_RETRY_BUDGET = { DOCUWARE_PINGONE_MAX_RETRIES: "30" };
@@ -49,14 +50,13 @@ async function main(): Promise<void> {
     const results: BenchResults = { machine, scale: [], rateLimit: [], totalSeconds: 0 };
     for (const count of counts) {
         log(`${count} component(s): up, preview, preview --refresh, destroy (floor first each time)`);
-        results.scale.push(await runScale(count, count <= SMALL_STACK ? repeats : 1, log));
+        results.scale.push(await runScale(count, repeats, log));
     }
-    // BENCH_LATENCY=0 skips the latency profile; its stacks run BENCH_LATENCY_CYCLES cycles (default 1).
+    // BENCH_LATENCY=0 skips the latency profile.
     if (process.env.BENCH_LATENCY !== "0") {
-        const latencyCycles = Number(process.env.BENCH_LATENCY_CYCLES ?? 1);
         for (const count of counts) {
             log(`${count} component(s) at ${LATENCY.pingone} ms (PingOne) / ${LATENCY.docuware} ms (DocuWare)`);
-            results.scale.push(await runScale(count, latencyCycles, log, LATENCY));
+            results.scale.push(await runScale(count, count <= SMALL_STACK ? repeats : 1, log, LATENCY));
         }
     }
     if (rateLimitCount > 0) {

@@ -5,13 +5,17 @@ const DW = "/DocuWare/Platform/Organizations/:organizationId";
 const pingone = (route: string): ApiCall => ({ service: "pingone", route });
 const docuware = (route: string): ApiCall => ({ service: "docuware", route });
 
-/** The token and discovery requests every operation starts with. */
+/** The tokens and the DocuWare organization id every operation starts with (at the token endpoint in state). */
 const SIGN_IN = [
     pingone("POST /:envId/as/token"),
-    docuware("GET /DocuWare/Platform/Home/IdentityServiceInfo"),
-    docuware("GET /:organizationId/.well-known/openid-configuration"),
     docuware("POST /:organizationId/connect/token"),
     docuware("GET /DocuWare/Platform/Organizations"),
+];
+
+/** A create has no state yet: DocuWare's token endpoint is discovered first. */
+const DISCOVERY = [
+    docuware("GET /DocuWare/Platform/Home/IdentityServiceInfo"),
+    docuware("GET /:organizationId/.well-known/openid-configuration"),
 ];
 
 /**
@@ -23,6 +27,7 @@ const SIGN_IN = [
 export const OPERATION_CALLS: Record<Operation, ApiCall[]> = {
     up: [
         ...SIGN_IN,
+        ...DISCOVERY,
         pingone(`GET ${P}/propagation/stores`),
         pingone(`POST ${P}/propagation/stores`),
         pingone(`GET ${P}/propagation/plans`),

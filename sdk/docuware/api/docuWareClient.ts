@@ -2,7 +2,7 @@ import { type HttpSettings, httpSettings } from "../../config/httpSettings";
 import { ApiError, ProvisioningError, UnsupportedApiError } from "../../core/errors";
 import { HttpClient } from "../../core/httpClient";
 import { ClientCredentialsTokenSource } from "../../core/tokenSource";
-import { type IdentityService, discoverIdentityService } from "./discovery";
+import { discoverIdentityService } from "./discovery";
 import { parseDocuWareError } from "./parseDocuWareError";
 import {
     type AppRegistration,
@@ -38,7 +38,7 @@ export const EXISTING_REGISTRATION_README_URL =
  */
 interface Connection {
     http: HttpClient;
-    identity: IdentityService;
+    tokenEndpoint: string;
     organizationId: string;
     /** Whether the management API answers at all (probed once, after the first 404/405 from it). */
     managementApi?: Promise<boolean>;
@@ -51,21 +51,35 @@ interface Connection {
 const connections = processCache<string, Promise<Connection>>();
 
 export class DocuWareClient {
+    /**
+     * @param knownTokenEndpoint The organization's token endpoint as an earlier operation found it (a resource's
+     * state): tried first, which spares the two discovery round trips; discovery runs when it fails.
+     */
     constructor(
         readonly organizationUrl: string,
         private readonly admin: { clientId: string; clientSecret: string },
         private readonly http: HttpSettings = { timeoutMs: 30_000, retry: {} },
+        private readonly knownTokenEndpoint?: string,
     ) {}
 
     /** A client for the given organization URL (or `docuware:organizationUrl`) with the configured admin credential. */
-    static fromConfig(organizationUrl?: string): DocuWareClient {
+    static fromConfig(organizationUrl?: string, knownTokenEndpoint?: string): DocuWareClient {
         const url = organizationUrl ?? configuredOrganizationUrl();
         if (!url) {
             throw new ProvisioningError(
                 "No DocuWare organization URL: set the resource's `organizationUrl` or `docuware:organizationUrl` (DOCUWARE_ORGANIZATION_URL).",
             );
         }
-        return new DocuWareClient(url.replace(/\/+$/, ""), docuWareAdminCredentials(url), httpSettings());
+        const admin = docuWareAdminCredentials(url);
+        return new DocuWareClient(url.replace(/\/+$/, ""), admin, httpSettings(), knownTokenEndpoint || undefined);
+    }
+
+    /**
+     * Starts discovery and the organization lookup now, for a later call to find them done (or retry them, if they
+     * failed); never throws.
+     */
+    prefetch(): void {
+        this.connect().catch(() => undefined);
     }
 
     /** Discovers the identity service, then finds the organization's id (once per organization and credential). */
@@ -81,11 +95,28 @@ export class DocuWareClient {
     }
 
     private async open(): Promise<Connection> {
-        const identity = await discoverIdentityService(this.organizationUrl, this.http);
+        if (this.knownTokenEndpoint) {
+            try {
+                return await this.openAt(this.knownTokenEndpoint);
+            } catch (error) {
+                // The endpoint may have moved: discover it; when it has not, the failure is not the endpoint's.
+                const { tokenEndpoint } = await discoverIdentityService(this.organizationUrl, this.http);
+                if (tokenEndpoint === this.knownTokenEndpoint) {
+                    throw error;
+                }
+                return this.openAt(tokenEndpoint);
+            }
+        }
+        const { tokenEndpoint } = await discoverIdentityService(this.organizationUrl, this.http);
+        return this.openAt(tokenEndpoint);
+    }
+
+    /** Signs in at `tokenEndpoint` and finds the organization's id. */
+    private async openAt(tokenEndpoint: string): Promise<Connection> {
         const tokenSource = new ClientCredentialsTokenSource(
             {
                 service: "DocuWare",
-                tokenUrl: identity.tokenEndpoint,
+                tokenUrl: tokenEndpoint,
                 clientId: this.admin.clientId,
                 clientSecret: this.admin.clientSecret,
                 scope: "docuware.platform",
@@ -111,12 +142,12 @@ export class DocuWareClient {
                 `DocuWare at ${this.organizationUrl} lists no organization for this credential.`,
             );
         }
-        return { http, identity, organizationId: organization.Id };
+        return { http, tokenEndpoint, organizationId: organization.Id };
     }
 
     /** The organization's OAuth token endpoint (as DocuWare shows it for "OAuth Token Request"). */
     async tokenEndpoint(): Promise<string> {
-        return (await this.connect()).identity.tokenEndpoint;
+        return (await this.connect()).tokenEndpoint;
     }
 
     /**

@@ -67,6 +67,17 @@ function parseAdminCredentials(raw: string): Map<string, AdminCredentials> {
     return byUrl;
 }
 
+/** Whether the stack's configuration names this organization: `docuware:organizationUrl` or a key of `adminCredentials`. */
+export function isConfiguredOrganization(organizationUrl: string): boolean {
+    const url = normalizeUrl(organizationUrl);
+    const configured = configuredOrganizationUrl();
+    if (configured !== undefined && normalizeUrl(configured) === url) {
+        return true;
+    }
+    const raw = readSetting(DOCUWARE_SETTING_SOURCES.adminCredentials);
+    return raw !== undefined && parseAdminCredentials(raw).has(url);
+}
+
 /**
  * An Organization Administrator credential for the management API (app registrations, provisioning settings): the
  * organization's entry in `docuware:adminCredentials` when there is one, else `docuware:clientId`/`clientSecret`.

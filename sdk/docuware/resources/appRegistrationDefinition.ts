@@ -38,6 +38,8 @@ export interface AppRegistrationOutputs extends AppRegistrationInputs {
     clientId: string;
     clientSecret: string;
     createdAt?: string;
+    /** The organization's token endpoint (state only): later operations sign in there without discovery. */
+    tokenUrl?: string;
 }
 
 /** Shown as the live `secretVersion` when the stored secret no longer obtains a token. */
@@ -56,9 +58,11 @@ function toOutputs(
     registration: AppRegistration,
     reference: AppRegistrationInputs,
     clientSecret: string,
+    tokenUrl: string,
 ): AppRegistrationOutputs {
     return {
         ...reference,
+        tokenUrl,
         name: registration.Name,
         allowedResources: registration.AllowedResources,
         accessTokenLifetimeSeconds: registration.AccessTokenLifetimeSeconds,
@@ -108,7 +112,7 @@ async function takeOver(client: DocuWareClient, existing: AppRegistration, input
             `DocuWare app registration "${inputs.name}" (client id ${existing.ClientId}) was left by an interrupted deployment of this resource; it is now managed again and its client secret was rotated.`,
         );
     }
-    return { id: existing.ClientId, outs: toOutputs(updated, inputs, secret) };
+    return { id: existing.ClientId, outs: toOutputs(updated, inputs, secret, await client.tokenEndpoint()) };
 }
 
 export const appRegistrationDefinition: ResourceDefinition<AppRegistrationInputs, AppRegistrationOutputs> = {
@@ -116,7 +120,7 @@ export const appRegistrationDefinition: ResourceDefinition<AppRegistrationInputs
     inputs: AppRegistrationInputsSchema,
     managedFields: ["organizationUrl", "name", "allowedResources", "accessTokenLifetimeSeconds", "secretVersion"],
     preflight: (inputs) => void docuWareAdminCredentials(inputs.organizationUrl),
-    outputOnlyFields: ["clientId", "clientSecret", "createdAt"],
+    outputOnlyFields: ["clientId", "clientSecret", "createdAt", "tokenUrl"],
     replaceFields: ["organizationUrl"],
     equals: {
         allowedResources: (live, desired) =>
@@ -151,11 +155,11 @@ export const appRegistrationDefinition: ResourceDefinition<AppRegistrationInputs
             return takeOver(client, existing, inputs);
         }
         const secret = lostSecret ? await client.rotateSecret(created.ClientId) : created.ClientSecret;
-        return { id: created.ClientId, outs: toOutputs(created, inputs, secret) };
+        return { id: created.ClientId, outs: toOutputs(created, inputs, secret, await client.tokenEndpoint()) };
     },
 
     async read(id, olds) {
-        const client = DocuWareClient.fromConfig(olds.organizationUrl);
+        const client = DocuWareClient.fromConfig(olds.organizationUrl, olds.tokenUrl);
         // Independent requests, so they overlap: a refresh waits one round trip less per registration. The
         // registration's path holds the organization id just listed: its own 404 means the registration is gone.
         const [registration, works] = await Promise.all([
@@ -169,32 +173,34 @@ export const appRegistrationDefinition: ResourceDefinition<AppRegistrationInputs
             return undefined;
         }
         const secretVersion = works ? olds.secretVersion : `${olds.secretVersion} ${ROTATED_OUTSIDE_PULUMI}`;
-        return toOutputs(registration, { ...olds, secretVersion }, olds.clientSecret);
+        return toOutputs(registration, { ...olds, secretVersion }, olds.clientSecret, await client.tokenEndpoint());
     },
 
     /** Settings, then the secret; if rotating fails after the settings changed, state records the changed settings. */
     async update(id, olds, news) {
-        const client = DocuWareClient.fromConfig(news.organizationUrl);
+        const client = DocuWareClient.fromConfig(news.organizationUrl, olds.tokenUrl);
         const settingsChanged = JSON.stringify(toWrite(olds)) !== JSON.stringify(toWrite(news));
         const registration = settingsChanged
             ? await client.updateAppRegistration(id, toWrite(news))
             : await client.getAppRegistration(id);
+        const tokenUrl = await client.tokenEndpoint();
         if (olds.secretVersion === news.secretVersion) {
-            return toOutputs(registration, news, olds.clientSecret);
+            return toOutputs(registration, news, olds.clientSecret, tokenUrl);
         }
         try {
-            return toOutputs(registration, news, await client.rotateSecret(id));
+            return toOutputs(registration, news, await client.rotateSecret(id), tokenUrl);
         } catch (error) {
             // The old secret may or may not still work: keep the old version, so the next `up` rotates again.
             throw new PartialFailure(
                 id,
-                toOutputs(registration, { ...news, secretVersion: olds.secretVersion }, olds.clientSecret),
+                toOutputs(registration, { ...news, secretVersion: olds.secretVersion }, olds.clientSecret, tokenUrl),
                 error,
             );
         }
     },
 
     async delete(id, olds) {
-        await deleteIdempotent(DocuWareClient.fromConfig(olds.organizationUrl).deleteAppRegistration(id));
+        const client = DocuWareClient.fromConfig(olds.organizationUrl, olds.tokenUrl);
+        await deleteIdempotent(client.deleteAppRegistration(id));
     },
 };

@@ -101,8 +101,8 @@ async function settingsBefore(
     return live;
 }
 
-async function apply(inputs: UserProvisioningInputs, previousSettings?: ProvisioningSettingsWrite) {
-    const client = DocuWareClient.fromConfig(inputs.organizationUrl);
+async function apply(inputs: UserProvisioningInputs, previousSettings?: ProvisioningSettingsWrite, tokenUrl?: string) {
+    const client = DocuWareClient.fromConfig(inputs.organizationUrl, tokenUrl);
     const before = previousSettings ?? (await settingsBefore(client, inputs));
     const settings = await client.putProvisioningSettings(toWrite(inputs));
     return toOutputs(settings, inputs.organizationUrl, await client.tokenEndpoint(), before, inputs.managedBy);
@@ -122,7 +122,7 @@ export const userProvisioningDefinition: ResourceDefinition<UserProvisioningInpu
     },
 
     async read(_id, olds) {
-        const client = DocuWareClient.fromConfig(olds.organizationUrl);
+        const client = DocuWareClient.fromConfig(olds.organizationUrl, olds.tokenUrl);
         const settings = await client.getProvisioningSettings();
         return toOutputs(
             settings,
@@ -134,12 +134,12 @@ export const userProvisioningDefinition: ResourceDefinition<UserProvisioningInpu
     },
 
     async update(_id, olds, news) {
-        return apply(news, olds.previousSettings);
+        return apply(news, olds.previousSettings, olds.tokenUrl);
     },
 
     /** Puts back the settings found at create; if their registration is gone, leaves provisioning disabled. */
     async delete(_id, olds) {
-        const client = DocuWareClient.fromConfig(olds.organizationUrl);
+        const client = DocuWareClient.fromConfig(olds.organizationUrl, olds.tokenUrl);
         try {
             await client.putProvisioningSettings(olds.previousSettings);
         } catch (error) {

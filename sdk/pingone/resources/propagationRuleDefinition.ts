@@ -4,6 +4,7 @@ import { mapConcurrently } from "../../core/mapConcurrently";
 import { PartialFailure, type ResourceDefinition } from "../../dynamic/resourceDefinition";
 import { claimExisting, markedOwner, withMarker, withoutMarker } from "../../dynamic/ownership";
 import { createOnce, deleteIdempotent, readUnlessDeleted, unlessNotFound } from "../../core/recovery";
+import { prefetchScimTarget } from "../../docuware/api/prefetchScimTarget";
 import { filterValue } from "../api/pingOneClient";
 import { pingOneApis, requireEnvironment, requirePingOneSettings } from "../api/environment";
 import { fromMapping, mappingChanges } from "./mappingChanges";
@@ -354,7 +355,11 @@ export const propagationRuleDefinition: ResourceDefinition<PropagationRuleInputs
                 }),
             ),
             unlessNotFound(api.listMappings(id)),
-            api.listStores(),
+            api.listStores().then((stores) => {
+                const configuration = stores.find((store) => store.id === olds.targetStoreId)?.configuration;
+                prefetchScimTarget(configuration?.SCIM_URL, configuration?.OAUTH_TOKEN_REQUEST);
+                return stores;
+            }),
         ]);
         if (!deactivated) {
             return; // already gone

@@ -1,5 +1,6 @@
 import { strict as assert } from "node:assert";
 import { UnsupportedApiError } from "../../../sdk/core/errors";
+import { clearProcessCaches } from "../../../sdk/core/processCache";
 import { ROTATED_OUTSIDE_PULUMI } from "../../../sdk/docuware/resources/appRegistrationDefinition";
 import { EXISTING_REGISTRATION_README_URL } from "../../../sdk/docuware/api/docuWareClient";
 import { type RunningEmulators, startTestEmulators } from "../../helpers/emulators";
@@ -95,6 +96,30 @@ describe("DocuWare dynamic providers against the emulator", function () {
             assert.equal(adopted.id, id);
             assert.notEqual(adopted.outs.clientSecret, outs.clientSecret, "adopting rotates the secret to learn it");
             outs = adopted.outs;
+        });
+
+        it("signs in at the token URL in state, without discovery; discovers when that URL stops working", async () => {
+            const control = emulators.docuware[0]!.control;
+            const discoveryRoutes = async () =>
+                (await control.requests()).log
+                    .map((r) => r.route)
+                    .filter((route) => /IdentityServiceInfo|openid-configuration/.test(route));
+            const tokenUrl = `${emulators.docuware[0]!.identityServiceUrl}/connect/token`;
+            assert.equal(outs.tokenUrl, tokenUrl, "the registration keeps the organization's token endpoint");
+
+            clearProcessCaches(); // a new operation, as a new provider process
+            await control.resetRequests();
+            assert.equal((await registrations.read(id, outs))!.name, "PingOne provisioning");
+            assert.deepEqual(await discoveryRoutes(), []);
+
+            clearProcessCaches();
+            await control.resetRequests();
+            const moved = `${emulators.docuware[0]!.identityServiceUrl}/moved/connect/token`;
+            const live = await registrations.read(id, { ...outs, tokenUrl: moved });
+            assert.equal(live!.name, "PingOne provisioning");
+            assert.equal(live!.secretVersion, outs.secretVersion, "the stored secret still works");
+            assert.equal(live!.tokenUrl, tokenUrl, "state gets the endpoint discovery found");
+            assert.equal((await discoveryRoutes()).length, 2);
         });
 
         describe("UserProvisioning", () => {

@@ -1,4 +1,5 @@
 import { strict as assert } from "node:assert";
+import { clearProcessCaches } from "../../../sdk/core/processCache";
 import { type RunningEmulators, startTestEmulators } from "../../helpers/emulators";
 import { ProviderHarness } from "../../helpers/providers";
 
@@ -285,6 +286,33 @@ describe("PingOne dynamic providers against the emulator", function () {
         assert.ok((await environment()).rules[ruleId], "the rule is still there");
         assert.equal(await mappingsOf(), before);
         assert.ok(before > 0);
+    });
+
+    it("a rule's delete starts signing in to its connection's DocuWare organization, at the connection's token URL", async () => {
+        const docuware = emulators.docuware[0]!;
+        const target = await stores.create({
+            ...storeInputs(),
+            name: "DocuWare (emulated)",
+            scimUrl: `${docuware.baseUrl}/DocuWare/Services/UserProvisioningService/ping/scim`,
+            oauthTokenUrl: `${docuware.identityServiceUrl}/connect/token`,
+        });
+        const other = await rules.create({
+            ...ruleInputs(),
+            name: "To the emulated DocuWare",
+            targetStoreId: target.id,
+        });
+        clearProcessCaches(); // a new operation: nothing signed in yet
+        await docuware.control.resetRequests();
+        await rules.delete(other.id, other.outs);
+        const routes = async () => (await docuware.control.requests()).log.map((r) => `${r.method} ${r.route}`);
+        for (let i = 0; i < 40 && (await routes()).length < 2; i++) {
+            await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        assert.deepEqual(await routes(), [
+            "POST /:organizationId/connect/token",
+            "GET /DocuWare/Platform/Organizations",
+        ]);
+        await stores.delete(target.id, target.outs);
     });
 
     it("deletes the rule (deactivated first), the store and the plan, leaving nothing behind", async () => {
