@@ -8,6 +8,7 @@ import { importCommand } from "./import/importCommand";
 import { Output } from "./output";
 import { registerEnvironmentSecrets } from "./registerEnvironmentSecrets";
 import { verifyCommand } from "./verify/verifyCommand";
+import { messageOf } from "../sdk/core/errors";
 
 /** The `docuware-pingone` command line: `drift`, `impact`, `import` and `verify`. */
 export function cli(output = new Output()): Command {
@@ -40,7 +41,7 @@ if (require.main === module) {
     cli()
         .parseAsync(process.argv)
         .catch((error: unknown) => {
-            new Output().error(error instanceof Error ? error.message : String(error));
+            new Output().error(messageOf(error));
             process.exitCode = 1;
         });
 }

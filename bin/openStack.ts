@@ -1,5 +1,5 @@
 import type { ConfigMap, Stack } from "@pulumi/pulumi/automation";
-import { ConfigurationError, ProvisioningError } from "../sdk/core/errors";
+import { ConfigurationError, ProvisioningError, messageOf } from "../sdk/core/errors";
 import { registerSecretValue } from "./registerSecretValue";
 
 export interface StackSelection {
@@ -62,7 +62,7 @@ export async function openStack(selection: StackSelection): Promise<OpenedStack>
 
 /** The `error:` lines of a failed Pulumi CLI command, or its message when there are none. */
 export function pulumiErrorSummary(error: unknown): string {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = messageOf(error);
     const errorLines = message
         .split("\n")
         .map((line) => line.trim())

@@ -1,4 +1,4 @@
-import { ProvisioningError } from "../sdk/core/errors";
+import { ProvisioningError, messageOf } from "../sdk/core/errors";
 import { redactError } from "../sdk/core/secrets";
 import type { Output } from "./output";
 
@@ -24,7 +24,7 @@ export async function runCommand(output: Output, json: boolean, action: () => Pr
         return await action();
     } catch (caught) {
         const error = redactError(caught);
-        const message = error instanceof Error ? error.message : String(error);
+        const message = messageOf(error);
         const expected = error instanceof ProvisioningError;
         output.error(expected ? message : `unexpected failure: ${message}`);
         if (!expected && error instanceof Error && error.stack && process.env.DOCUWARE_PINGONE_DEBUG) {

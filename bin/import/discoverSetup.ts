@@ -12,6 +12,7 @@ import {
 } from "../../sdk/pingone/resources/propagationStoreDefinition";
 import type { Rule, Store } from "../../sdk/pingone/api/schemas";
 import type { Inventory, InventoryConnection, InventoryRule } from "./inventory";
+import { messageOf } from "../../sdk/core/errors";
 
 export interface DiscoveryOptions {
     environmentId: string;
@@ -201,7 +202,7 @@ async function inventoryConnection(
     } catch (error) {
         tokenUrlCheck = "unreachable";
         warnings.push(
-            `DocuWare at ${docuware.organizationUrl} could not be reached to check the token URL of ${label} (${error instanceof Error ? error.message : String(error)}); the program is generated anyway, but \`pulumi up\` checks the app registration at DocuWare and needs it reachable.`,
+            `DocuWare at ${docuware.organizationUrl} could not be reached to check the token URL of ${label} (${messageOf(error)}); the program is generated anyway, but \`pulumi up\` checks the app registration at DocuWare and needs it reachable.`,
         );
     }
     const adopted = rules.filter((r) => !r.notAdopted);

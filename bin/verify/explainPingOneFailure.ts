@@ -1,10 +1,10 @@
-import { ApiError, TransportError } from "../../sdk/core/errors";
+import { ApiError, TransportError, messageOf } from "../../sdk/core/errors";
 import { explain } from "../../sdk/docuware/api/verification";
 import { PINGONE_REGION_LIST } from "../../sdk/pingone/api/regions";
 
 /** The reason and the fix for a failed call to the PingOne API (reading the connection, or the connection test). */
 export function explainPingOneFailure(error: unknown): { detail: string; fix?: string } {
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = messageOf(error);
     if (error instanceof TransportError) {
         if (error.failure === "dns") {
             return {

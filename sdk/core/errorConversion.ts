@@ -1,5 +1,5 @@
 import { isAxiosError } from "axios";
-import { ApiError, NotFoundError, type ServiceName, TransportError, type TransportFailure } from "./errors";
+import { ApiError, NotFoundError, type ServiceName, TransportError, type TransportFailure, messageOf } from "./errors";
 import type { ErrorEnvelopeParser } from "./httpClient";
 import { redact } from "./secrets";
 
@@ -7,7 +7,7 @@ import { redact } from "./secrets";
 export function toTransportError(error: unknown, service: ServiceName, method: string, url: string): TransportError {
     const code = isAxiosError(error) ? (error.code ?? "") : "";
     const causeCode = String((error as { cause?: { code?: unknown } }).cause?.code ?? "");
-    const detail = redact(error instanceof Error ? error.message : String(error));
+    const detail = redact(messageOf(error));
     // The cause is the network failure without the request: axios errors carry headers and bodies with credentials.
     const cause = Object.assign(new Error(detail), { code: code || causeCode || undefined });
     return new TransportError(service, method, url, classify(code || causeCode, detail), detail, { cause });

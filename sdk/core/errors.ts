@@ -53,6 +53,11 @@ export class InvalidArgumentsError extends RequestValidationError {
     }
 }
 
+/** The message of a thrown value, which need not be an `Error`. */
+export function messageOf(error: unknown): string {
+    return error instanceof Error ? error.message : String(error);
+}
+
 /** Credentials or endpoints are missing from stack config and environment, or invalid there. */
 export class ConfigurationError extends ProvisioningError {
     override name = "ConfigurationError";
@@ -75,7 +80,7 @@ export class PartialFailure extends ProvisioningError {
         readonly properties: object,
         cause: unknown,
     ) {
-        super(cause instanceof Error ? cause.message : String(cause), { cause });
+        super(messageOf(cause), { cause });
     }
 }
 
@@ -251,7 +256,7 @@ export class ReadFailedError extends ProvisioningError {
         readonly resource: string,
         cause: unknown,
     ) {
-        const reason = cause instanceof Error ? cause.message : String(cause);
+        const reason = messageOf(cause);
         super(
             `Could not read ${resource}; state is unchanged and nothing was taken as deleted (${SAVED_CONFIGURATION_HINT}). ` +
                 `Cause: ${reason}`,
@@ -276,7 +281,7 @@ export class DeleteFailedError extends ProvisioningError {
         readonly resource: string,
         cause: unknown,
     ) {
-        const reason = cause instanceof Error ? cause.message : String(cause);
+        const reason = messageOf(cause);
         super(`Could not delete ${resource}; state keeps it (${SAVED_CONFIGURATION_HINT}). Cause: ${reason}`, {
             cause,
         });

@@ -1,5 +1,5 @@
 import type { HttpSettings } from "../../config/httpSettings";
-import { ApiError, ProvisioningError, TransportError } from "../../core/errors";
+import { ApiError, ProvisioningError, TransportError, messageOf } from "../../core/errors";
 import { ClientCredentialsTokenSource } from "../../core/tokenSource";
 import { discoverIdentityService } from "./discovery";
 import { scimBaseUrl } from "./identityProvider";
@@ -88,7 +88,7 @@ export async function checkDocuWareProvisioning(
 
 /** The reason and the fix for a failed step, by the kind of failure. */
 export function explain(error: unknown, step: CheckStep["step"]): { detail: string; fix?: string } {
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = messageOf(error);
     if (error instanceof TransportError) {
         const fixes: Record<TransportError["failure"], string> = {
             dns: "check the organization URL's host name (e.g. https://<org>.docuware.cloud) and DNS",
