@@ -288,7 +288,7 @@ describe("PingOne dynamic providers against the emulator", function () {
         assert.ok(before > 0);
     });
 
-    it("a rule's delete starts signing in to its connection's DocuWare organization, at the connection's token URL", async () => {
+    it("a rule's delete starts signing in to its connection's DocuWare organization (when configured), at its token URL", async () => {
         const docuware = emulators.docuware[0]!;
         const target = await stores.create({
             ...storeInputs(),
@@ -296,15 +296,27 @@ describe("PingOne dynamic providers against the emulator", function () {
             scimUrl: `${docuware.baseUrl}/DocuWare/Services/UserProvisioningService/ping/scim`,
             oauthTokenUrl: `${docuware.identityServiceUrl}/connect/token`,
         });
-        const other = await rules.create({
-            ...ruleInputs(),
-            name: "To the emulated DocuWare",
-            targetStoreId: target.id,
-        });
+        const routes = async () => (await docuware.control.requests()).log.map((r) => `${r.method} ${r.route}`);
+        const toDocuWare = { ...ruleInputs(), name: "To the emulated DocuWare", targetStoreId: target.id };
+
+        // An organization the stack's configuration does not name gets no sign-in, even with a default credential.
+        const unnamed = await rules.create(toDocuWare);
+        const configured = process.env.DOCUWARE_ORGANIZATION_URL;
+        process.env.DOCUWARE_ORGANIZATION_URL = "https://another.docuware.cloud";
+        try {
+            clearProcessCaches();
+            await docuware.control.resetRequests();
+            await rules.delete(unnamed.id, unnamed.outs);
+            await new Promise((resolve) => setTimeout(resolve, 300));
+            assert.deepEqual(await routes(), []);
+        } finally {
+            process.env.DOCUWARE_ORGANIZATION_URL = configured;
+        }
+
+        const other = await rules.create(toDocuWare);
         clearProcessCaches(); // a new operation: nothing signed in yet
         await docuware.control.resetRequests();
         await rules.delete(other.id, other.outs);
-        const routes = async () => (await docuware.control.requests()).log.map((r) => `${r.method} ${r.route}`);
         for (let i = 0; i < 40 && (await routes()).length < 2; i++) {
             await new Promise((resolve) => setTimeout(resolve, 50));
         }
