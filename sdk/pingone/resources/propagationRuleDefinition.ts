@@ -127,8 +127,18 @@ interface LiveRule {
     mappings: Mapping[];
 }
 
-async function readLive(apis: Apis, rule: Rule): Promise<LiveRule> {
-    return { rule, mappings: await apis.propagation.listMappings(rule.id) };
+/**
+ * The rule and its mappings, both requested at once (one round trip, not two in a row); undefined when the rule's
+ * own GET says it is gone and its environment still exists.
+ */
+async function readLive(apis: Apis, ruleId: string): Promise<LiveRule | undefined> {
+    const mappings = apis.propagation.listMappings(ruleId);
+    mappings.catch(() => undefined); // awaited below only when the rule exists
+    const rule = await readUnlessDeleted(
+        () => apis.propagation.getRule(ruleId),
+        () => requireEnvironment(apis),
+    );
+    return rule && { rule, mappings: await mappings };
 }
 
 /**
@@ -224,12 +234,10 @@ async function converge(
                 : await step(() => apis.propagation.updateRule(ruleId, inputs.planId, ruleUpdateOf(write)));
         return await toOutputs(apis, { rule, mappings }, inputs, expression);
     } catch (error) {
-        const recorded = await apis.propagation
-            .getRule(ruleId)
-            .then((rule) => readLive(apis, rule))
-            .then((live) => toOutputs(apis, live, inputs))
-            // Unreadable: record no mappings, so the next `up` lists the live ones and converges whatever they are.
-            .catch(() => ({ ...fallback, mappings: [] }));
+        // Unreadable: record no mappings, so the next `up` lists the live ones and converges whatever they are.
+        const recorded = (await readLive(apis, ruleId)
+            .then((live) => live && toOutputs(apis, live, inputs))
+            .catch(() => undefined)) ?? { ...fallback, mappings: [] };
         throw new PartialFailure(ruleId, recorded, error);
     }
 }
@@ -321,11 +329,8 @@ export const propagationRuleDefinition: ResourceDefinition<PropagationRuleInputs
 
     async read(id, olds) {
         const ctx = pingOneApis(olds);
-        const rule = await readUnlessDeleted(
-            () => ctx.propagation.getRule(id),
-            () => requireEnvironment(ctx),
-        );
-        return rule && toOutputs(ctx, await readLive(ctx, rule), olds);
+        const live = await readLive(ctx, id);
+        return live && toOutputs(ctx, live, olds);
     },
 
     async update(id, olds, news) {

@@ -218,6 +218,26 @@ describe("PingOne dynamic providers against the emulator", function () {
         });
     });
 
+    it("PropagationRule reads the rule and its mappings at once (one round trip, not two in a row)", async () => {
+        const control = emulators.pingone.control;
+        await control.resetRequests();
+        await control.addFault({ route: "GET /v1/environments/:envId/propagation/rules/:ruleId", kind: "hold" });
+        const read = rules.read(ruleId, rule);
+        const mappingsListed = async () =>
+            (await control.requests()).log.some(
+                (r) => r.method === "GET" && r.route === "/v1/environments/:envId/propagation/rules/:ruleId/mappings",
+            );
+        let held = await control.holds();
+        for (let waited = 0; (held.length === 0 || !(await mappingsListed())) && waited < 3_000; waited += 20) {
+            await new Promise((resolve) => setTimeout(resolve, 20));
+            held = await control.holds();
+        }
+        assert.equal(held.length, 1, "the rule's GET is held");
+        assert.ok(await mappingsListed(), "the mappings were listed while the rule's GET was still pending");
+        await control.release(held[0]!.id, "complete");
+        assert.deepEqual((await read)!.mappings, rule.mappings);
+    });
+
     it("PropagationRule lists plan and stores in replaces, mappings and filters in place", async () => {
         assert.deepEqual(
             await rules.diff(ruleId, rule, { ...ruleInputs(), targetStoreId: "5d6e7f80-9a1b-4c2d-8e3f-4a5b6c7d8e9f" }),
