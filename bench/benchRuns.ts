@@ -10,13 +10,13 @@ export interface BenchRun {
     profile: Profile;
     operation: Operation;
     components: number;
-    /** Median wall time over the cycles. */
+    /** Median wall time over the samples. */
     seconds: number;
     /** The lower bound: the floor, plus under latency what the fewest requests must wait (see `requestBound`). */
     boundSeconds: number;
-    /** Median over the cycles of time ÷ bound. */
+    /** Median over the samples of time ÷ bound. */
     ratio: number;
-    /** Requests processed during the (first cycle's) operation. */
+    /** Requests processed during the first sample of the operation. */
     requests: number;
     minimumRequests: number;
 }

@@ -51,9 +51,9 @@ const CHAINS: Record<Exclude<Operation, "preview">, ResourceChain[]> = {
         { resource: "rule", after: [], pingone: 3, docuware: 0 },
         { resource: "revision", after: [], pingone: 2, docuware: 0 },
     ],
-    // Deletes run in reverse dependency order; discovery overlaps with the PingOne deletes. The engine deletes in
-    // waves by depth, so the plan, which depends on nothing, goes in the last wave with the registrations (the floor
-    // stack's event order shows it: rule → connection → settings → registration, then plan and component).
+    // Deletes run in reverse dependency order; the sign-in overlaps with the PingOne deletes. The engine deletes in
+    // waves by depth, so the plan goes in the last wave, after the registrations, with the components (engine event
+    // traces: revision → rule → connection → settings → registration, then plan and component).
     destroy: [
         { resource: "revision", after: [], pingone: 0, docuware: 0 },
         { resource: "rule", after: ["revision"], pingone: 2, docuware: 0 },
@@ -70,14 +70,17 @@ const DESTROY_SIGN_IN_ROUND_TRIPS = 2;
 export interface RequestBound {
     /** Longest chain of round trips that wait on each other, in seconds. */
     chainSeconds: number;
-    /** Every resource's round trips divided by the engine's parallelism (resource operations at once), in seconds. */
+    /**
+     * Every resource's round trips spread over the engine's parallel slots (resource operations at once), on
+     * `destroy` wave by wave; in seconds.
+     */
     parallelSeconds: number;
 }
 
 /**
  * What the minimum requests cost at least in wall time under `latency` for `components` components: the longest
  * chain, and all the resources' round trips spread over `parallelism` engine slots (Pulumi runs 8 resource operations
- * at once by default). The larger of the two adds to the engine's floor.
+ * at once by default; a destroy's waves by depth follow each other). The larger of the two adds to the engine's floor.
  */
 export function requestBound(
     operation: Operation,
@@ -107,7 +110,29 @@ export function requestBound(
         const signIn = DESTROY_SIGN_IN_ROUND_TRIPS * latency.docuware;
         chainMs = Math.max(chainMs, signIn + chainMs - finishOf("connection"));
     }
-    const signInMs = operation === "destroy" ? DESTROY_SIGN_IN_ROUND_TRIPS * latency.docuware * components : 0;
-    const totalMs = chains.reduce((sum, c) => sum + ms(c) * (c.shared ? 1 : components), signInMs);
+    const copies = (c: ResourceChain) => Array<number>(c.shared ? 1 : components).fill(ms(c));
+    if (operation === "destroy") {
+        // The engine deletes in waves by depth, each wave `parallelism` at a time and finished before the next starts
+        // (engine event traces: 10 rules go 8, then 2, and the connections start after the last rule). The sign-in
+        // runs inside the rules' deletes, taking no engine slot.
+        const depthOf = (c: ResourceChain): number =>
+            Math.max(-1, ...c.after.map((r) => depthOf(chains.find((d) => d.resource === r)!))) + 1;
+        const waves = new Map<number, number[]>();
+        for (const c of chains) {
+            waves.set(depthOf(c), [...(waves.get(depthOf(c)) ?? []), ...copies(c)]);
+        }
+        const wavesMs = [...waves.values()].reduce((sum, jobs) => sum + makespan(jobs, parallelism), 0);
+        return { chainSeconds: chainMs / 1000, parallelSeconds: wavesMs / 1000 };
+    }
+    const totalMs = chains.reduce((sum, c) => sum + ms(c) * copies(c).length, 0);
     return { chainSeconds: chainMs / 1000, parallelSeconds: totalMs / parallelism / 1000 };
+}
+
+/** The time `jobs` take on `slots` parallel slots, longest first, each to the least busy slot. */
+function makespan(jobs: number[], slots: number): number {
+    const load = Array<number>(Math.max(1, Math.min(slots, jobs.length))).fill(0);
+    for (const job of [...jobs].sort((a, b) => b - a)) {
+        load[load.indexOf(Math.min(...load))]! += job;
+    }
+    return Math.max(...load);
 }

@@ -5,7 +5,7 @@ import { markdownTable as table } from "./markdownTable";
 import { median } from "./median";
 import { rateLimitMarkdown } from "./rateLimitMarkdown";
 import { REQUEST_MINIMUMS, minimumFor, minimumTotal } from "./requestMinimums";
-import { OPERATIONS, type Operation, type ScaleResult } from "./scaleRun";
+import { OPERATIONS, type Operation, READ_ONLY_SAMPLES, type ScaleResult } from "./scaleRun";
 import { SURPLUS_NOTES } from "./surplusNotes";
 
 const TIMED: Operation[] = ["up", "preview", "preview --refresh", "destroy"];
@@ -30,8 +30,9 @@ export function resultsMarkdown(results: BenchResults): string {
         `components, one shared resource (the plan) and N × (1 component + ${RESOURCES_PER_COMPONENT} dynamic resources) chained like the`,
         "real children (registration → settings → connection → rule → revision). Each floor operation runs right before the",
         "same operation on the components. The engine's default parallelism applies to both. Times are medians over the",
-        "cycles (up → preview → preview --refresh → destroy, repeated on the same stacks); the ratio is the median of the",
-        "per-cycle ratios, with their range.",
+        "cycles (up → preview → preview --refresh → destroy, repeated on the same stacks; `preview` and",
+        `\`preview --refresh\`, which change nothing, run ${READ_ONLY_SAMPLES} times per cycle); the ratio is the median of the`,
+        "per-sample ratios, with their range.",
         "",
         timeTable(plain),
         "",
@@ -86,7 +87,7 @@ function timeTable(scale: ScaleResult[]): string {
                     `\`${operation}\``,
                     String(s.components),
                     String(1 + s.components * (1 + RESOURCES_PER_COMPONENT)),
-                    String(s.cycles),
+                    String(m.seconds.length),
                     median(m.seconds).toFixed(1),
                     median(m.floorSeconds).toFixed(1),
                     `${median(ratios).toFixed(2)}×${spread}`,
@@ -95,7 +96,7 @@ function timeTable(scale: ScaleResult[]): string {
         }),
     );
     return table(
-        ["Operation", "Components", "Resources", "Cycles", "Time (s)", "Floor (s)", "Time ÷ floor (min–max)"],
+        ["Operation", "Components", "Resources", "Samples", "Time (s)", "Floor (s)", "Time ÷ floor (min–max)"],
         rows,
         "lrrrrrr",
     );
@@ -123,8 +124,9 @@ function latencySection(results: BenchResults): string[] {
         "route). The bound is the floor (measured right before, as above) plus the larger of: the longest chain of the",
         "fewest requests that must wait on each other (bench/requestChains.ts: registration → settings → connection →",
         "rule → revision, with DocuWare discovery before an organization's first call at create, tokens and lookups off",
-        "the chain, a rule's mappings overlapping; on `destroy` the shared plan goes in the engine's last wave, with the",
-        `registrations), and all resources' round trips spread over the engine's ${ENGINE_PARALLELISM} parallel operations.`,
+        "the chain, a rule's mappings overlapping; on `destroy` the shared plan goes in the engine's last wave, after the",
+        `registrations), and all resources' round trips spread over the engine's ${ENGINE_PARALLELISM} parallel operations (on`,
+        "`destroy` wave by wave: the engine deletes by depth, each wave finished before the next).",
         "It is a lower bound in spirit, not strictly: engine work and waits can overlap.",
         "",
         table(
@@ -146,7 +148,7 @@ function requestTable(scale: ScaleResult[]): string {
                 minimum === 0 ? (measured === 0 ? "0 ✓" : `${measured} ✗`) : `${(measured / minimum).toFixed(2)}×`;
             const notes = [
                 ...(m && m.unexpectedChanges.length > 0 ? [`planned: ${m.unexpectedChanges.join(", ")}`] : []),
-                ...(m?.requestsVaried ? ["count varied across cycles; first shown"] : []),
+                ...(m?.requestsVaried ? ["count varied across samples; first shown"] : []),
             ];
             const drift = notes.length > 0 ? ` (${notes.join("; ")})` : "";
             return [`\`${operation}\`${drift}`, String(s.components), String(measured), String(minimum), ratio];

@@ -15,8 +15,9 @@ import { timePlot } from "./timePlot";
  * fewest requests must wait, requests per operation against the minimum, and an `up` under a PingOne rate limit.
  * Writes bench/results/latest.md, latest.json and time-vs-components.svg, and prints the markdown.
  *
- * Every stack runs BENCH_CYCLES cycles (default 3) and reports medians; with latency, stacks of more than 10
- * components run once (their ratios are far from the targets, and each cycle takes minutes).
+ * Every stack runs BENCH_CYCLES cycles (default 3), `preview` and `preview --refresh` three samples per cycle
+ * (`READ_ONLY_SAMPLES`), and reports medians; with latency, stacks of more than 10 components run one cycle (their
+ * ratios are far from the targets, and each cycle takes minutes).
  * For quick iterations (any BENCH_* variable writes the results to git-ignored *.tmp files instead): BENCH_COMPONENTS=1,3,
  * BENCH_RATE_LIMIT_COMPONENTS (0 skips that run), BENCH_RATE and BENCH_BURST (PingOne requests/s and burst).
  */

@@ -12,19 +12,30 @@ export type Operation = (typeof OPERATIONS)[number];
 
 export interface OperationMeasure {
     operation: Operation;
-    /** Wall time of the operation on the components stack, per cycle. */
+    /** Wall time of the operation on the components stack, per sample (`READ_ONLY_SAMPLES` per cycle or one). */
     seconds: number[];
-    /** Wall time of the same operation on the floor stack (no-op resources), per cycle. */
+    /** Wall time of the same operation on the floor stack (no-op resources), run right before each sample. */
     floorSeconds: number[];
-    /** Requests of the first cycle. */
+    /** Requests of the first sample. */
     requests: RequestCount;
-    /** Whether a later cycle sent a different number of requests. */
+    /** Whether a later sample sent a different number of requests. */
     requestsVaried: boolean;
     /** Steps other than `same` a preview planned in any cycle; a stack in sync plans none. */
     unexpectedChanges: string[];
 }
 
 export type Profile = "no-latency" | "latency";
+
+/**
+ * Samples per cycle: the operations that change nothing run three times in a row (floor and components
+ * alternating), since one sample of the same stack's refresh moves by ±0.2× from one run to the next; `up` and
+ * `destroy` change the stack, so they run once.
+ */
+export const READ_ONLY_SAMPLES = 3;
+
+function samplesPerCycle(operation: Operation): number {
+    return operation === "preview" || operation === "preview --refresh" ? READ_ONLY_SAMPLES : 1;
+}
 
 export interface ScaleResult {
     profile: Profile;
@@ -62,29 +73,32 @@ export async function runScale(
         const measures = new Map<Operation, OperationMeasure>();
         for (let cycle = 1; cycle <= cycles; cycle++) {
             for (const operation of OPERATIONS) {
-                const floorRun = await timed(() => runOperation(floor.stack, operation));
-                await counter.reset();
-                const componentRun = await timed(() => runOperation(components.stack, operation));
-                const requests = await counter.read();
-                const measure = measures.get(operation) ?? {
-                    operation,
-                    seconds: [],
-                    floorSeconds: [],
-                    requests,
-                    requestsVaried: false,
-                    unexpectedChanges: [],
-                };
-                measure.seconds.push(componentRun.seconds);
-                measure.floorSeconds.push(floorRun.seconds);
-                measure.requestsVaried ||= requests.processed !== measure.requests.processed;
-                measure.unexpectedChanges.push(
-                    ...componentRun.value.filter((c) => !measure.unexpectedChanges.includes(c)),
-                );
-                measures.set(operation, measure);
-                log(
-                    `${profile}, ${count} component(s), cycle ${cycle}/${cycles}, ${operation}: ${componentRun.seconds.toFixed(1)} s ` +
-                        `(floor ${floorRun.seconds.toFixed(1)} s), ${requests.processed} requests`,
-                );
+                for (let sample = 0; sample < samplesPerCycle(operation); sample++) {
+                    const floorRun = await timed(() => runOperation(floor.stack, operation));
+                    await counter.reset();
+                    const componentRun = await timed(() => runOperation(components.stack, operation));
+                    const requests = await counter.read();
+                    const measure = measures.get(operation) ?? {
+                        operation,
+                        seconds: [],
+                        floorSeconds: [],
+                        requests,
+                        requestsVaried: false,
+                        unexpectedChanges: [],
+                    };
+                    measure.seconds.push(componentRun.seconds);
+                    measure.floorSeconds.push(floorRun.seconds);
+                    measure.requestsVaried ||= requests.processed !== measure.requests.processed;
+                    measure.unexpectedChanges.push(
+                        ...componentRun.value.filter((c) => !measure.unexpectedChanges.includes(c)),
+                    );
+                    measures.set(operation, measure);
+                    log(
+                        `${profile}, ${count} component(s), cycle ${cycle}/${cycles}, ${operation}: ` +
+                            `${componentRun.seconds.toFixed(1)} s (floor ${floorRun.seconds.toFixed(1)} s), ` +
+                            `${requests.processed} requests`,
+                    );
+                }
             }
         }
         await Promise.all(stacks.map((s) => s.dispose()));
