@@ -119,7 +119,8 @@ export function requestBound(
             Math.max(-1, ...c.after.map((r) => depthOf(chains.find((d) => d.resource === r)!))) + 1;
         const waves = new Map<number, number[]>();
         for (const c of chains) {
-            waves.set(depthOf(c), [...(waves.get(depthOf(c)) ?? []), ...copies(c)]);
+            const depth = depthOf(c);
+            waves.set(depth, [...(waves.get(depth) ?? []), ...copies(c)]);
         }
         const wavesMs = [...waves.values()].reduce((sum, jobs) => sum + makespan(jobs, parallelism), 0);
         return { chainSeconds: chainMs / 1000, parallelSeconds: wavesMs / 1000 };
