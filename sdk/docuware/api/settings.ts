@@ -67,15 +67,17 @@ function parseAdminCredentials(raw: string): Map<string, AdminCredentials> {
     return byUrl;
 }
 
+/** `docuware:adminCredentials` by normalized organization URL; empty when it is not set. */
+function configuredAdminCredentials(): Map<string, AdminCredentials> {
+    const raw = readSetting(DOCUWARE_SETTING_SOURCES.adminCredentials);
+    return raw === undefined ? new Map() : parseAdminCredentials(raw);
+}
+
 /** Whether the stack's configuration names this organization: `docuware:organizationUrl` or a key of `adminCredentials`. */
 export function isConfiguredOrganization(organizationUrl: string): boolean {
     const url = normalizeUrl(organizationUrl);
     const configured = configuredOrganizationUrl();
-    if (configured !== undefined && normalizeUrl(configured) === url) {
-        return true;
-    }
-    const raw = readSetting(DOCUWARE_SETTING_SOURCES.adminCredentials);
-    return raw !== undefined && parseAdminCredentials(raw).has(url);
+    return (configured !== undefined && normalizeUrl(configured) === url) || configuredAdminCredentials().has(url);
 }
 
 /**
@@ -83,12 +85,10 @@ export function isConfiguredOrganization(organizationUrl: string): boolean {
  * organization's entry in `docuware:adminCredentials` when there is one, else `docuware:clientId`/`clientSecret`.
  */
 export function docuWareAdminCredentials(organizationUrl?: string): AdminCredentials {
-    const raw = readSetting(DOCUWARE_SETTING_SOURCES.adminCredentials);
-    if (raw !== undefined && organizationUrl !== undefined) {
-        const entry = parseAdminCredentials(raw).get(normalizeUrl(organizationUrl));
-        if (entry) {
-            return entry;
-        }
+    const entry =
+        organizationUrl === undefined ? undefined : configuredAdminCredentials().get(normalizeUrl(organizationUrl));
+    if (entry) {
+        return entry;
     }
     return requireSettings("DocuWare", {
         clientId: DOCUWARE_SETTING_SOURCES.clientId,
