@@ -3,6 +3,7 @@ import * as http from "node:http";
 import { toStoreWrite } from "../../../sdk/pingone/resources/propagationStoreDefinition";
 import { ProviderHarness } from "../../helpers/providers";
 import { type RunningEmulators, startTestEmulators } from "../../helpers/emulators";
+import { waitFor } from "../../helpers/waitFor";
 
 const STORES = "POST /v1/environments/:envId/propagation/stores";
 
@@ -22,13 +23,9 @@ describe("Emulator control API: the `hold` fault", function () {
         return Object.values(state.environments[emulators.pingone.environmentId]!.stores).map((s) => s.name);
     };
     const heldOnce = async () => {
-        for (;;) {
-            const holds = await emulators.pingone.control.holds();
-            if (holds.length > 0) {
-                return holds[0]!;
-            }
-            await new Promise((resolve) => setTimeout(resolve, 10));
-        }
+        let holds = await emulators.pingone.control.holds();
+        assert.ok(await waitFor(async () => (holds = await emulators.pingone.control.holds()).length > 0), "held");
+        return holds[0]!;
     };
 
     before(async () => {

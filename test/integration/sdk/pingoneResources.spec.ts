@@ -1,7 +1,9 @@
 import { strict as assert } from "node:assert";
 import { clearProcessCaches } from "../../../sdk/core/processCache";
+import { sleep } from "../../../sdk/core/retry";
 import { type RunningEmulators, startTestEmulators } from "../../helpers/emulators";
 import { ProviderHarness } from "../../helpers/providers";
+import { waitFor } from "../../helpers/waitFor";
 
 interface PingOneState {
     environments: Record<
@@ -228,10 +230,7 @@ describe("PingOne dynamic providers against the emulator", function () {
                 (r) => r.method === "GET" && r.route === "/v1/environments/:envId/propagation/rules/:ruleId/mappings",
             );
         let held = await control.holds();
-        for (let waited = 0; (held.length === 0 || !(await mappingsListed())) && waited < 3_000; waited += 20) {
-            await new Promise((resolve) => setTimeout(resolve, 20));
-            held = await control.holds();
-        }
+        await waitFor(async () => (held = await control.holds()).length > 0 && (await mappingsListed()));
         assert.equal(held.length, 1, "the rule's GET is held");
         assert.ok(await mappingsListed(), "the mappings were listed while the rule's GET was still pending");
         await control.release(held[0]!.id, "complete");
@@ -327,7 +326,7 @@ describe("PingOne dynamic providers against the emulator", function () {
             clearProcessCaches();
             await docuware.control.resetRequests();
             await rules.delete(unnamed.id, unnamed.outs);
-            await new Promise((resolve) => setTimeout(resolve, 300));
+            await sleep(300); // what a prefetch would have sent by then
             assert.deepEqual(await routes(), []);
         } finally {
             process.env.DOCUWARE_ORGANIZATION_URL = configured;
@@ -337,9 +336,7 @@ describe("PingOne dynamic providers against the emulator", function () {
         clearProcessCaches(); // a new operation: nothing signed in yet
         await docuware.control.resetRequests();
         await rules.delete(other.id, other.outs);
-        for (let i = 0; i < 40 && (await routes()).length < 2; i++) {
-            await new Promise((resolve) => setTimeout(resolve, 50));
-        }
+        await waitFor(async () => (await routes()).length >= 2);
         assert.deepEqual(await routes(), [
             "POST /:organizationId/connect/token",
             "GET /DocuWare/Platform/Organizations",
